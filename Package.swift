@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "scard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "scard", targets: ["scard"]),
+        .library(name: "ContextCore", targets: ["ContextCore"]),
+        .library(name: "PCSC", targets: ["PCSC"]),
+        .library(name: "APDUScript", targets: ["APDUScript"]),
+        .library(name: "CryptoAPISim", targets: ["CryptoAPISim"]),
+        .library(name: "FilterManagerSim", targets: ["FilterManagerSim"]),
+        .library(name: "RPCSim", targets: ["RPCSim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCSCLite",
+            pkgConfig: "libpcsclite",
+            providers: [.apt(["libpcsclite-dev"])]
+        ),
+        .target(name: "ContextCore"),
+        .target(name: "PCSC", dependencies: ["ContextCore", "CPCSCLite"]),
+        .target(name: "APDUScript", dependencies: ["PCSC"]),
+        .target(
+            name: "CryptoAPISim",
+            dependencies: ["ContextCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "FilterManagerSim", dependencies: ["ContextCore"]),
+        .target(name: "RPCSim", dependencies: ["ContextCore"]),
+        .executableTarget(
+            name: "scard",
+            dependencies: [
+                "ContextCore", "PCSC", "APDUScript", "CryptoAPISim", "FilterManagerSim", "RPCSim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ContextCoreTests", dependencies: ["ContextCore"]),
+        .testTarget(name: "PCSCTests", dependencies: ["PCSC"]),
+        .testTarget(name: "APDUScriptTests", dependencies: ["APDUScript"]),
+        .testTarget(name: "CryptoAPISimTests", dependencies: ["CryptoAPISim"],
+                    resources: [.copy("Scenarios")]),
+        .testTarget(name: "FilterManagerSimTests", dependencies: ["FilterManagerSim"],
+                    resources: [.copy("Scenarios")]),
+        .testTarget(name: "RPCSimTests", dependencies: ["RPCSim"],
+                    resources: [.copy("Scenarios")]),
+        .testTarget(name: "IntegrationTests", dependencies: ["PCSC", "ContextCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

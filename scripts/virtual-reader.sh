@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Starts, stops and inspects the virtual reader: pcscd with vsmartcard's vpcd driver (two readers,
+# "Virtual PCD 00 00" and "Virtual PCD 00 01") and one iso7816 vicc card per reader.
+#
+#   virtual-reader.sh start            pcscd (unless one runs already) and both cards; waits until ready
+#   virtual-reader.sh stop             stops only what `start` started, by pid
+#   virtual-reader.sh status           prints what runs and what pcscd sees
+#   virtual-reader.sh card-remove N    stops the card in reader N (0 or 1): the card is removed
+#   virtual-reader.sh card-insert N    starts the card in reader N again and waits for it
+#   virtual-reader.sh pcscd-stop       stops pcscd (whoever started it)
+#   virtual-reader.sh pcscd-start      starts pcscd and waits for both readers and any running cards
+#
+# State (pid files, logs) lives in $SCARD_VR_STATE (default /tmp/scard-virtual-reader).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+state="${SCARD_VR_STATE:-/tmp/scard-virtual-reader}"
+shim_dir="${SCARD_VICC_SHIM:-/var/lib/scard/vicc-python}"
+vicc_pkg=/usr/lib/python3/site-packages/virtualsmartcard
+ports=(35963 35964)
+socket=/run/pcscd/pcscd.comm
+mkdir -p "$state"
+
+say() { echo "virtual-reader: $*"; }
+
+alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+probe() { /usr/bin/python3 "$here/pcsc_probe.py" 2>/dev/null || true; }
+
+# Polls (bounded) until pcscd lists at least $1 readers with at least $2 cards.
+wait_for() {
+    local want_readers=$1 want_cards=$2 seen="" i
+    for ((i = 0; i < 200; i++)); do
+        if [[ -S $socket ]]; then
+            seen=$(probe)
+            read -r readers cards <<<"${seen:-0 0}"
+            if ((readers >= want_readers && cards >= want_cards)); then
+                return 0
+            fi
+        fi
+        sleep 0.1
+    done
+    say "timed out waiting for $want_readers readers and $want_cards cards (saw: ${seen:-nothing})" >&2
+    return 1
+}
+
+pcscd_running() { pgrep -x pcscd >/dev/null 2>&1; }
+
+start_pcscd() {
+    if pcscd_running; then
+        say "pcscd already running (pid $(pgrep -x pcscd | head -n1)), using it"
+        return
+    fi
+    rm -f "$socket"
+    mkdir -p /run/pcscd
+    pcscd --foreground >"$state/pcscd.log" 2>&1 &
+    echo $! >"$state/pcscd.pid"
+    say "started pcscd (pid $!)"
+}
+
+start_card() {
+    local n=$1 pidfile="$state/vicc-$1.pid"
+    if alive "$pidfile"; then
+        say "card $n already running (pid $(cat "$pidfile"))"
+        return
+    fi
+    PYTHONPATH="$shim_dir:$vicc_pkg${PYTHONPATH:+:$PYTHONPATH}" \
+        /usr/bin/python3 /usr/bin/vicc -t iso7816 -H localhost -P "${ports[$n]}" \
+        >"$state/vicc-$n.log" 2>&1 &
+    echo $! >"$pidfile"
+    say "started card $n on port ${ports[$n]} (pid $!)"
+}
+
+stop_pid() {
+    local pidfile=$1 what=$2 pid i
+    if alive "$pidfile"; then
+        pid=$(cat "$pidfile")
+        kill "$pid" 2>/dev/null || true
+        for ((i = 0; i < 50; i++)); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -9 "$pid" 2>/dev/null || true
+        say "stopped $what (pid $pid)"
+    fi
+    rm -f "$pidfile"
+}
+
+running_cards() {
+    local n count=0
+    for n in 0 1; do
+        if alive "$state/vicc-$n.pid"; then count=$((count + 1)); fi
+    done
+    echo "$count"
+}
+
+cmd=${1:-status}
+case "$cmd" in
+start)
+    if [[ ! -e "$shim_dir/sitecustomize.py" ]]; then
+        say "vicc shim missing; run scripts/setup.sh first" >&2
+        exit 1
+    fi
+    start_pcscd
+    wait_for 2 0
+    start_card 0
+    start_card 1
+    wait_for 2 2
+    say "ready: $(probe | awk '{print $1 " readers, " $2 " cards"}')"
+    ;;
+stop)
+    stop_pid "$state/vicc-0.pid" "card 0"
+    stop_pid "$state/vicc-1.pid" "card 1"
+    stop_pid "$state/pcscd.pid" "pcscd"
+    ;;
+status)
+    for n in 0 1; do
+        if alive "$state/vicc-$n.pid"; then say "card $n: running (pid $(cat "$state/vicc-$n.pid"))"; else say "card $n: stopped"; fi
+    done
+    if pcscd_running; then say "pcscd: running"; else say "pcscd: not running"; fi
+    if [[ -S $socket ]]; then say "pcscd sees: $(probe | awk '{print $1 " readers, " $2 " cards"}')"; fi
+    ;;
+card-remove)
+    n=${2:?card number 0 or 1}
+    stop_pid "$state/vicc-$n.pid" "card $n"
+    ;;
+card-insert)
+    n=${2:?card number 0 or 1}
+    start_card "$n"
+    wait_for 2 "$(running_cards)"
+    ;;
+pcscd-stop)
+    if alive "$state/pcscd.pid"; then
+        stop_pid "$state/pcscd.pid" "pcscd"
+    elif pcscd_running; then
+        pkill -x pcscd || true
+        for ((i = 0; i < 50; i++)); do pcscd_running || break; sleep 0.1; done
+        say "stopped pcscd"
+    fi
+    ;;
+pcscd-start)
+    start_pcscd
+    wait_for 2 "$(running_cards)"
+    ;;
+*)
+    echo "usage: $0 start|stop|status|card-remove N|card-insert N|pcscd-stop|pcscd-start" >&2
+    exit 2
+    ;;
+esac
