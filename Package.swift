@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ContextCore", targets: ["ContextCore"]),
         .library(name: "PCSC", targets: ["PCSC"]),
         .library(name: "APDUScript", targets: ["APDUScript"]),
+        .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
         .library(name: "CryptoAPISim", targets: ["CryptoAPISim"]),
         .library(name: "FilterManagerSim", targets: ["FilterManagerSim"]),
         .library(name: "RPCSim", targets: ["RPCSim"]),
@@ -26,21 +27,26 @@ let package = Package(
         .target(name: "ContextCore"),
         .target(name: "PCSC", dependencies: ["ContextCore", "CPCSCLite"]),
         .target(name: "APDUScript", dependencies: ["PCSC"]),
+        .target(name: "ScenarioKit"),
         .target(
             name: "CryptoAPISim",
-            dependencies: ["ContextCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "ContextCore", "ScenarioKit", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
-        .target(name: "FilterManagerSim", dependencies: ["ContextCore"]),
-        .target(name: "RPCSim", dependencies: ["ContextCore"]),
+        .target(name: "FilterManagerSim", dependencies: ["ContextCore", "ScenarioKit"]),
+        .target(name: "RPCSim", dependencies: ["ContextCore", "ScenarioKit"]),
         .executableTarget(
             name: "scard",
             dependencies: [
-                "ContextCore", "PCSC", "APDUScript", "CryptoAPISim", "FilterManagerSim", "RPCSim",
+                "ContextCore", "PCSC", "APDUScript", "ScenarioKit", "CryptoAPISim", "FilterManagerSim",
+                "RPCSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ContextCoreTests", dependencies: ["ContextCore"]),
         .testTarget(name: "PCSCTests", dependencies: ["PCSC"]),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "APDUScriptTests", dependencies: ["APDUScript"]),
         .testTarget(name: "CryptoAPISimTests", dependencies: ["CryptoAPISim"],
                     resources: [.copy("Scenarios")]),

@@ -1,0 +1,88 @@
+/// The outcome of one scenario line, in a form every simulator shares and the CLI prints as text
+/// or JSON.
+public struct ScenarioStep: Sendable, Codable, Equatable {
+    /// The 1-based line number.
+    public var line: Int
+    /// The function or directive (`CryptReleaseContext`, `@drain`).
+    public var call: String
+    /// The arguments as written.
+    public var arguments: [String]
+    /// The return value by name (`TRUE`, `STATUS_SUCCESS`, `RPC_S_OK`, `-` for void).
+    public var returned: String
+    /// The last error by name and value, for BOOL functions that failed (or always when set).
+    public var lastError: String?
+    /// Bytes the call wrote out, in hex.
+    public var output: String?
+    /// Names bound by the line and the values they got.
+    public var bound: [String: String]
+    /// Whether the expectation was met; nil when the line had none.
+    public var met: Bool?
+    /// The expectation as written, when the line had one.
+    public var expected: String?
+    /// Extra lines to show: verifier reports, exceptions, bug checks, work items run.
+    public var notes: [String]
+    /// Ledger events caused by the line, one per entry (`allocate hash#3`).
+    public var ledgerDelta: [String]
+
+    /// Creates a step.
+    public init(
+        line: Int, call: String, arguments: [String] = [], returned: String, lastError: String? = nil,
+        output: String? = nil, bound: [String: String] = [:], met: Bool? = nil, expected: String? = nil,
+        notes: [String] = [], ledgerDelta: [String] = []
+    ) {
+        self.line = line
+        self.call = call
+        self.arguments = arguments
+        self.returned = returned
+        self.lastError = lastError
+        self.output = output
+        self.bound = bound
+        self.met = met
+        self.expected = expected
+        self.notes = notes
+        self.ledgerDelta = ledgerDelta
+    }
+}
+
+/// The outcome of a whole scenario run.
+public struct ScenarioReport: Sendable, Codable, Equatable {
+    /// Each line's outcome, in order.
+    public var steps: [ScenarioStep]
+    /// The live objects left at the end, by name (`hash#4`), per ledger (`client`, `server` ...).
+    public var live: [String: [String]]
+    /// Set when the run stopped early (a bug check, `--fail-fast`): why and at which line.
+    public var stopped: String?
+
+    /// Creates a report.
+    public init(steps: [ScenarioStep] = [], live: [String: [String]] = [:], stopped: String? = nil) {
+        self.steps = steps
+        self.live = live
+        self.stopped = stopped
+    }
+
+    /// The number of lines whose expectation was not met.
+    public var failures: Int { steps.filter { $0.met == false }.count }
+
+    /// The number of live objects left, over every ledger.
+    public var liveTotal: Int { live.values.reduce(0) { $0 + $1.count } }
+}
+
+/// Options every simulator's scenario runner takes.
+public struct ScenarioOptions: Sendable {
+    /// Stop at the first unmet expectation.
+    public var failFast: Bool
+    /// The profile to start in (`windows` or `documented`, for the families that have profiles).
+    public var profile: String?
+
+    /// Creates options.
+    public init(failFast: Bool = false, profile: String? = nil) {
+        self.failFast = failFast
+        self.profile = profile
+    }
+}
+
+/// A simulator that can run scenario files.
+public protocol ScenarioRunner {
+    /// Runs every line of the scenario in order and reports each outcome.
+    func run(_ scenario: Scenario, options: ScenarioOptions) -> ScenarioReport
+}
