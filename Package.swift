@@ -54,7 +54,9 @@ let package = Package(
                     resources: [.copy("Scenarios")]),
         .testTarget(name: "RPCSimTests", dependencies: ["RPCSim"],
                     resources: [.copy("Scenarios")]),
-        .testTarget(name: "IntegrationTests", dependencies: ["PCSC", "ContextCore"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IntegrationTests", dependencies: ["PCSC", "ContextCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Runs the built `scard` binary as a user would, for the tests that go through the command line.
+public enum ScardProcess {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        /// The exit status.
+        public let status: Int32
+        /// Everything written to standard output.
+        public let stdout: String
+        /// Everything written to standard error.
+        public let stderr: String
+
+        /// Standard output split into lines, without the trailing empty one.
+        public var lines: [String] {
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        }
+    }
+
+    /// The `scard` binary: `$SCARD_BINARY`, else the one beside the test bundle.
+    public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["SCARD_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = directory.appendingPathComponent("scard")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        let fromArgument = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return fromArgument.appendingPathComponent("scard")
+    }
+
+    /// The project's root folder (holding Package.swift).
+    public static var projectRoot: URL {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                return directory
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Runs `scard` with arguments, optional standard input and extra environment, bounded by `timeout` seconds.
+    public static func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        timeout: TimeInterval = 60
+    ) throws -> Result {
+        try runExecutable(binary, arguments, stdin: stdin, environment: environment, timeout: timeout)
+    }
+
+    /// Runs any executable the same way (scripts of the project, peers).
+    public static func runExecutable(
+        _ executable: URL, _ arguments: [String], stdin: String? = nil,
+        environment: [String: String] = [:], timeout: TimeInterval = 60
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        let outData = DataCollector(out.fileHandleForReading)
+        let errData = DataCollector(err.fileHandleForReading)
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw TimeoutError(command: ([executable.lastPathComponent] + arguments).joined(separator: " "))
+        }
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData.finish(), as: UTF8.self),
+            stderr: String(decoding: errData.finish(), as: UTF8.self))
+    }
+
+    /// A run that did not end in time.
+    public struct TimeoutError: Error, CustomStringConvertible {
+        /// The command line.
+        public let command: String
+        /// `timed out: scard ...`.
+        public var description: String { "timed out: \(command)" }
+    }
+}
+
+/// Reads a pipe to its end on a background thread, so a chatty child never blocks on a full pipe.
+final class DataCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.lock()
+                data.append(chunk)
+                lock.unlock()
+            }
+            done.signal()
+        }
+    }
+
+    func finish() -> Data {
+        done.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
+}
