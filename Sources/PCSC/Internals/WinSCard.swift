@@ -1,0 +1,219 @@
+import CPCSCLite
+
+/// The single seam to libpcsclite: one function per C function, each timed and traced.
+///
+/// Nothing else in the module calls the C library. Every function returns the C result code as
+/// an `Int` (0 is `SCARD_S_SUCCESS`) together with its out-values.
+enum WinSCard {
+    /// `SCARD_AUTOALLOCATE`, `(DWORD)-1`, a macro Swift cannot import.
+    static let autoAllocate = DWORD.max
+
+    static func traced(
+        _ tracer: PCSCTracer?, _ function: String, _ arguments: @autoclosure () -> String,
+        _ body: () -> LONG
+    ) -> Int {
+        guard let tracer else { return Int(body()) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let code = body()
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        tracer.sink(
+            PCSCCall(
+                function: function, arguments: arguments(), code: UInt32(truncatingIfNeeded: code),
+                seconds: seconds))
+        return Int(code)
+    }
+
+    /// The corresponding C function is `SCardEstablishContext`.
+    static func establishContext(scope: UInt32, tracer: PCSCTracer?) -> (Int, SCARDCONTEXT) {
+        var context: SCARDCONTEXT = 0
+        let code = traced(tracer, "SCardEstablishContext", "scope=\(scope)") {
+            SCardEstablishContext(DWORD(scope), nil, nil, &context)
+        }
+        return (code, context)
+    }
+
+    /// The corresponding C function is `SCardReleaseContext`.
+    static func releaseContext(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardReleaseContext", "context=\(hex(context))") { SCardReleaseContext(context) }
+    }
+
+    /// The corresponding C function is `SCardIsValidContext`.
+    static func isValidContext(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardIsValidContext", "context=\(hex(context))") { SCardIsValidContext(context) }
+    }
+
+    /// The corresponding C function is `SCardListReaders`, with `SCARD_AUTOALLOCATE`.
+    static func listReaders(
+        _ context: SCARDCONTEXT, groups: String?, tracer: PCSCTracer?
+    ) -> (Int, UnsafeMutableRawPointer?, Int) {
+        var pointer: UnsafeMutablePointer<CChar>?
+        var length = autoAllocate
+        let code = traced(tracer, "SCardListReaders", "context=\(hex(context)), SCARD_AUTOALLOCATE") {
+            withUnsafeMutablePointer(to: &pointer) { slot in
+                slot.withMemoryRebound(to: CChar.self, capacity: MemoryLayout<UnsafeMutablePointer<CChar>?>.size) { raw in
+                    if let groups {
+                        return groups.withCString { SCardListReaders(context, $0, raw, &length) }
+                    }
+                    return SCardListReaders(context, nil, raw, &length)
+                }
+            }
+        }
+        return (code, code == 0 ? UnsafeMutableRawPointer(pointer) : nil, code == 0 ? Int(length) : 0)
+    }
+
+    /// The corresponding C function is `SCardListReaderGroups`, with `SCARD_AUTOALLOCATE`.
+    static func listReaderGroups(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> (Int, UnsafeMutableRawPointer?, Int) {
+        var pointer: UnsafeMutablePointer<CChar>?
+        var length = autoAllocate
+        let code = traced(tracer, "SCardListReaderGroups", "context=\(hex(context)), SCARD_AUTOALLOCATE") {
+            withUnsafeMutablePointer(to: &pointer) { slot in
+                slot.withMemoryRebound(to: CChar.self, capacity: MemoryLayout<UnsafeMutablePointer<CChar>?>.size) { raw in
+                    SCardListReaderGroups(context, raw, &length)
+                }
+            }
+        }
+        return (code, code == 0 ? UnsafeMutableRawPointer(pointer) : nil, code == 0 ? Int(length) : 0)
+    }
+
+    /// The corresponding C function is `SCardFreeMemory`.
+    static func freeMemory(_ context: SCARDCONTEXT, _ memory: UnsafeRawPointer, tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardFreeMemory", "context=\(hex(context)), \(memory)") {
+            SCardFreeMemory(context, memory)
+        }
+    }
+
+    /// The corresponding C function is `SCardCancel`.
+    static func cancel(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardCancel", "context=\(hex(context))") { SCardCancel(context) }
+    }
+
+    /// The corresponding C function is `SCardGetStatusChange`.
+    static func getStatusChange(
+        _ context: SCARDCONTEXT, timeout: UInt32, states: UnsafeMutablePointer<SCARD_READERSTATE>, count: Int,
+        tracer: PCSCTracer?
+    ) -> Int {
+        traced(tracer, "SCardGetStatusChange", "context=\(hex(context)), timeout=\(timeout) ms, \(count) reader(s)") {
+            SCardGetStatusChange(context, DWORD(timeout), states, DWORD(count))
+        }
+    }
+
+    /// The corresponding C function is `SCardConnect`.
+    static func connect(
+        _ context: SCARDCONTEXT, reader: String, share: UInt32, protocols: UInt32, tracer: PCSCTracer?
+    ) -> (Int, SCARDHANDLE, UInt32) {
+        var card: SCARDHANDLE = 0
+        var active: DWORD = 0
+        let code = traced(tracer, "SCardConnect", "context=\(hex(context)), \"\(reader)\", share=\(share), protocols=\(protocols)") {
+            reader.withCString { SCardConnect(context, $0, DWORD(share), DWORD(protocols), &card, &active) }
+        }
+        return (code, card, UInt32(truncatingIfNeeded: active))
+    }
+
+    /// The corresponding C function is `SCardReconnect`.
+    static func reconnect(
+        _ card: SCARDHANDLE, share: UInt32, protocols: UInt32, initialization: UInt32, tracer: PCSCTracer?
+    ) -> (Int, UInt32) {
+        var active: DWORD = 0
+        let code = traced(tracer, "SCardReconnect", "card=\(hex(card)), share=\(share), protocols=\(protocols), init=\(initialization)") {
+            SCardReconnect(card, DWORD(share), DWORD(protocols), DWORD(initialization), &active)
+        }
+        return (code, UInt32(truncatingIfNeeded: active))
+    }
+
+    /// The corresponding C function is `SCardDisconnect`.
+    static func disconnect(_ card: SCARDHANDLE, disposition: UInt32, tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardDisconnect", "card=\(hex(card)), disposition=\(disposition)") {
+            SCardDisconnect(card, DWORD(disposition))
+        }
+    }
+
+    /// The corresponding C function is `SCardBeginTransaction`.
+    static func beginTransaction(_ card: SCARDHANDLE, tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardBeginTransaction", "card=\(hex(card))") { SCardBeginTransaction(card) }
+    }
+
+    /// The corresponding C function is `SCardEndTransaction`.
+    static func endTransaction(_ card: SCARDHANDLE, disposition: UInt32, tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardEndTransaction", "card=\(hex(card)), disposition=\(disposition)") {
+            SCardEndTransaction(card, DWORD(disposition))
+        }
+    }
+
+    /// The corresponding C function is `SCardStatus`, with `SCARD_AUTOALLOCATE` for the reader name.
+    static func status(_ card: SCARDHANDLE, tracer: PCSCTracer?) -> (Int, UnsafeMutableRawPointer?, Int, UInt32, UInt32, [UInt8]) {
+        var pointer: UnsafeMutablePointer<CChar>?
+        var nameLength = autoAllocate
+        var state: DWORD = 0
+        var active: DWORD = 0
+        var atr = [UInt8](repeating: 0, count: Int(MAX_ATR_SIZE))
+        var atrLength = DWORD(atr.count)
+        let code = traced(tracer, "SCardStatus", "card=\(hex(card)), SCARD_AUTOALLOCATE") {
+            withUnsafeMutablePointer(to: &pointer) { slot in
+                slot.withMemoryRebound(to: CChar.self, capacity: MemoryLayout<UnsafeMutablePointer<CChar>?>.size) { raw in
+                    SCardStatus(card, raw, &nameLength, &state, &active, &atr, &atrLength)
+                }
+            }
+        }
+        guard code == 0 else { return (code, nil, 0, 0, 0, []) }
+        return (
+            code, UnsafeMutableRawPointer(pointer), Int(nameLength), UInt32(truncatingIfNeeded: state),
+            UInt32(truncatingIfNeeded: active), Array(atr.prefix(Int(min(atrLength, DWORD(atr.count)))))
+        )
+    }
+
+    /// The corresponding C function is `SCardTransmit`.
+    static func transmit(
+        _ card: SCARDHANDLE, protocol active: UInt32, command: [UInt8], receive: inout [UInt8], tracer: PCSCTracer?
+    ) -> (Int, Int) {
+        var request = SCARD_IO_REQUEST(dwProtocol: DWORD(active), cbPciLength: DWORD(MemoryLayout<SCARD_IO_REQUEST>.size))
+        var length = DWORD(receive.count)
+        let code = traced(tracer, "SCardTransmit", "card=\(hex(card)), \(command.count) bytes") {
+            receive.withUnsafeMutableBufferPointer { buffer in
+                SCardTransmit(card, &request, command, DWORD(command.count), nil, buffer.baseAddress, &length)
+            }
+        }
+        return (code, code == 0 ? Int(length) : 0)
+    }
+
+    /// The corresponding C function is `SCardControl`.
+    static func control(
+        _ card: SCARDHANDLE, code controlCode: UInt32, input: [UInt8], output: inout [UInt8], tracer: PCSCTracer?
+    ) -> (Int, Int) {
+        var returned: DWORD = 0
+        let code = traced(tracer, "SCardControl", "card=\(hex(card)), code=\(hex(Int(controlCode))), \(input.count) bytes") {
+            output.withUnsafeMutableBytes { out in
+                input.withUnsafeBytes { inp in
+                    SCardControl(card, DWORD(controlCode), inp.baseAddress, DWORD(input.count), out.baseAddress, DWORD(out.count), &returned)
+                }
+            }
+        }
+        return (code, code == 0 ? Int(returned) : 0)
+    }
+
+    /// The corresponding C function is `SCardGetAttrib`, with `SCARD_AUTOALLOCATE`.
+    static func getAttribute(_ card: SCARDHANDLE, id: UInt32, tracer: PCSCTracer?) -> (Int, UnsafeMutableRawPointer?, Int) {
+        var pointer: UnsafeMutablePointer<UInt8>?
+        var length = autoAllocate
+        let code = traced(tracer, "SCardGetAttrib", "card=\(hex(card)), attr=\(hex(Int(id))), SCARD_AUTOALLOCATE") {
+            withUnsafeMutablePointer(to: &pointer) { slot in
+                slot.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout<UnsafeMutablePointer<UInt8>?>.size) { raw in
+                    SCardGetAttrib(card, DWORD(id), raw, &length)
+                }
+            }
+        }
+        return (code, code == 0 ? UnsafeMutableRawPointer(pointer) : nil, code == 0 ? Int(length) : 0)
+    }
+
+    /// The corresponding C function is `SCardSetAttrib`.
+    static func setAttribute(_ card: SCARDHANDLE, id: UInt32, value: [UInt8], tracer: PCSCTracer?) -> Int {
+        traced(tracer, "SCardSetAttrib", "card=\(hex(card)), attr=\(hex(Int(id))), \(value.count) bytes") {
+            SCardSetAttrib(card, DWORD(id), value, DWORD(value.count))
+        }
+    }
+
+    static func hex(_ value: Int) -> String {
+        "0x" + String(UInt(bitPattern: value), radix: 16, uppercase: true)
+    }
+}

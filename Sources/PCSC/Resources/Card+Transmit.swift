@@ -1,0 +1,53 @@
+extension Card {
+    /// The largest response a transmit accepts: extended 65,536 data bytes plus the status word,
+    /// with room for a reader's framing.
+    static let receiveCapacity = 65_548
+
+    /// Sends raw bytes and returns the raw answer. The corresponding C function is `SCardTransmit`.
+    public func transmit(_ command: [UInt8]) throws(PCSCError) -> [UInt8] {
+        let payload = try payload()
+        var receive = [UInt8](repeating: 0, count: Self.receiveCapacity)
+        let (code, length) = WinSCard.transmit(
+            payload.raw, protocol: payload.activeProtocol, command: command, receive: &receive, tracer: manager.tracer)
+        if let error = PCSCError(code: code) { throw error }
+        receive.removeSubrange(length...)
+        return receive
+    }
+
+    /// Sends a command APDU, handling T=0 `61xx` (GET RESPONSE) and `6Cxx` (resend with Le) as
+    /// `options` say, and returns the logical exchange with its wire exchanges.
+    public func transmit(_ command: CommandAPDU, options: TransmitOptions = TransmitOptions()) throws(PCSCError) -> Exchange {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var wire: [WireExchange] = []
+        func send(_ bytes: [UInt8]) throws(PCSCError) -> [UInt8] {
+            let begin = clock.now
+            let answer = try transmit(bytes)
+            wire.append(WireExchange(command: bytes, response: answer, seconds: Self.seconds(clock.now - begin)))
+            return answer
+        }
+        var answer = try send(command.bytes)
+        if options.fixLe, answer.count == 2, answer[0] == 0x6C, command.apduCase == .two || command.apduCase == .four,
+            !command.isExtended
+        {
+            let le = answer[1] == 0 ? 256 : Int(answer[1])
+            if let resend = try? command.withExpectedLength(le) {
+                answer = try send(resend.bytes)
+            }
+        }
+        var data: [UInt8] = []
+        var rounds = 0
+        while options.getResponse, answer.count >= 2, answer[answer.count - 2] == 0x61, rounds < 256 {
+            data += answer.dropLast(2)
+            let le = answer[answer.count - 1]
+            answer = try send([command.cla & 0x03, 0xC0, 0x00, 0x00, le])
+            rounds += 1
+        }
+        guard let response = ResponseAPDU(bytes: data + answer) else { throw .communicationError }
+        return Exchange(command: command, response: response, wire: wire, seconds: Self.seconds(clock.now - start))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

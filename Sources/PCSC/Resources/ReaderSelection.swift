@@ -1,0 +1,45 @@
+/// Why a reader could not be chosen from the user's words.
+public enum ReaderSelectionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No readers are connected.
+    case noReaders
+    /// Nothing matches; carries the readers there are.
+    case unknown(String, readers: [String])
+    /// Several readers match; carries them.
+    case ambiguous(String, matches: [String])
+
+    /// A one-line explanation listing the readers to choose from.
+    public var description: String {
+        switch self {
+        case .noReaders:
+            return "no readers are connected"
+        case .unknown(let spec, let readers):
+            return "no reader matches '\(spec)'; readers: " + Self.list(readers)
+        case .ambiguous(let spec, let matches):
+            return "'\(spec)' matches several readers: " + Self.list(matches)
+        }
+    }
+
+    static func list(_ names: [String]) -> String {
+        names.enumerated().map { "\($0.offset): \($0.element)" }.joined(separator: "; ")
+    }
+}
+
+/// Chooses a reader by index, exact name, or a unique case-insensitive part of its name.
+public enum ReaderSelection {
+    /// The reader `spec` names among `readers`; nil `spec` means the first reader.
+    public static func choose(_ spec: String?, from readers: [String]) throws(ReaderSelectionError) -> String {
+        guard let first = readers.first else { throw .noReaders }
+        guard let spec, !spec.isEmpty else { return first }
+        if let index = Int(spec), spec.allSatisfy(\.isNumber) {
+            guard index < readers.count else { throw .unknown(spec, readers: readers) }
+            return readers[index]
+        }
+        if readers.contains(spec) { return spec }
+        let matches = readers.filter { $0.lowercased().contains(spec.lowercased()) }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw .unknown(spec, readers: readers)
+        default: throw .ambiguous(spec, matches: matches)
+        }
+    }
+}
