@@ -32,6 +32,7 @@ let package = Package(
             name: "CryptoAPISim",
             dependencies: [
                 "ContextCore", "ScenarioKit", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .target(name: "FilterManagerSim", dependencies: ["ContextCore", "ScenarioKit"]),
