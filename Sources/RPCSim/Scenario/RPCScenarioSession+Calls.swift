@@ -1,0 +1,129 @@
+import ScenarioKit
+
+/// The functions a scenario line can call, with their in-parameters as written.
+extension RPCScenarioSession {
+    /// Each function's name and its arguments' names, for usage messages.
+    static let signatures: [(name: String, parameters: [String])] = [
+        ("OpenResource", ["binding", "name"]),
+        ("ReadResource", ["context"]),
+        ("WriteResource", ["context", "data"]),
+        ("CloseResource", ["context"]),
+        ("RpcSmDestroyClientContext", ["context"]),
+        ("RpcSsDestroyClientContext", ["context"]),
+        ("RpcBindingFree", ["binding"]),
+    ]
+
+    /// Runs a call line.
+    mutating func perform(_ call: ScenarioCall) throws(ScenarioRuntimeError) -> RPCLineResult {
+        guard let signature = Self.signatures.first(where: { $0.name == call.function }) else {
+            let known = Self.signatures.map(\.name).joined(separator: ", ")
+            throw ScenarioRuntimeError(
+                column: call.functionColumn, message: "unknown function '\(call.function)' (RPC functions: \(known))")
+        }
+        try checkArity(call, signature.parameters)
+        if call.function != "OpenResource", !call.bindings.isEmpty {
+            throw ScenarioRuntimeError(column: 1, message: "\(call.function) has no out-parameter to bind")
+        }
+        let arguments = call.arguments
+        switch call.function {
+        case "OpenResource":
+            return try open(call)
+        case "ReadResource":
+            var data: [UInt8] = []
+            let status = client.readResource(try context(arguments[0]), into: &data)
+            return RPCLineResult(outcome: .status(status), output: status == .ok ? data : nil)
+        case "WriteResource":
+            let status = client.writeResource(try context(arguments[0]), bytes: try bytes(arguments[1], for: "data"))
+            return RPCLineResult(outcome: .status(status))
+        case "CloseResource":
+            var handle = try context(arguments[0])
+            let status = client.closeResource(&handle)
+            return RPCLineResult(outcome: .status(status), bound: store(handle?.rawValue, in: arguments[0]))
+        case "RpcSmDestroyClientContext":
+            var handle = try context(arguments[0])
+            let serverContext = client.serverContextName(of: handle)
+            let status = client.destroyClientContext(&handle)
+            return RPCLineResult(
+                outcome: .status(status), bound: store(handle?.rawValue, in: arguments[0]),
+                notes: status == .ok ? [Self.destroyNote(serverContext)] : [])
+        case "RpcSsDestroyClientContext":
+            var handle = try context(arguments[0])
+            let serverContext = client.serverContextName(of: handle)
+            var outcome = RPCOutcome.void
+            do {
+                try client.destroyClientContextRaising(&handle)
+            } catch {
+                outcome = .exception(error.status)
+            }
+            return RPCLineResult(
+                outcome: outcome, bound: store(handle?.rawValue, in: arguments[0]),
+                notes: outcome == .void ? [Self.destroyNote(serverContext)] : [])
+        default:
+            var binding = RPCBindingHandle(rawValue: try value(arguments[0]))
+            let status = client.freeBinding(&binding)
+            return RPCLineResult(outcome: .status(status), bound: store(binding?.rawValue, in: arguments[0]))
+        }
+    }
+
+    /// `h = OpenResource c1 "name"`: binds the new context handle (NULL when the call fails).
+    private mutating func open(_ call: ScenarioCall) throws(ScenarioRuntimeError) -> RPCLineResult {
+        guard call.bindings.count <= 1 else {
+            throw ScenarioRuntimeError(column: 1, message: "OpenResource binds one name: its context handle")
+        }
+        let binding = RPCBindingHandle(rawValue: try value(call.arguments[0]))
+        let name = String(decoding: try bytes(call.arguments[1], for: "name"), as: UTF8.self)
+        var handle: RPCContextHandle?
+        let status = client.openResource(binding, name: name, context: &handle)
+        var bound: [String: String] = [:]
+        if let variable = call.bindings.first {
+            variables[variable] = handle?.rawValue ?? 0
+            bound[variable] = Self.display(handle?.rawValue ?? 0)
+        }
+        return RPCLineResult(outcome: .status(status), bound: bound)
+    }
+
+    private static func destroyNote(_ serverContext: String?) -> String {
+        guard let serverContext else {
+            return "client memory reclaimed without contacting the server (its context is already gone)"
+        }
+        return "client memory reclaimed without contacting the server: \(serverContext) stays live until its association goes"
+    }
+
+    private func checkArity(_ call: ScenarioCall, _ parameters: [String]) throws(ScenarioRuntimeError) {
+        guard call.arguments.count != parameters.count else { return }
+        let column = call.arguments.count > parameters.count ? call.arguments[parameters.count].column : call.functionColumn
+        let list = parameters.joined(separator: ", ")
+        throw ScenarioRuntimeError(
+            column: column,
+            message: "\(call.function) takes \(parameters.count) argument(s) (\(list)), found \(call.arguments.count)")
+    }
+
+    /// A handle-sized value: a bound name, NULL, a number, `~0`.
+    func value(_ argument: ScenarioArgument) throws(ScenarioRuntimeError) -> UInt64 {
+        try ScenarioConstants([]).integer(argument, width: 64) { variables[$0] }
+    }
+
+    private func context(_ argument: ScenarioArgument) throws(ScenarioRuntimeError) -> RPCContextHandle? {
+        RPCContextHandle(rawValue: try value(argument))
+    }
+
+    private func bytes(_ argument: ScenarioArgument, for parameter: String) throws(ScenarioRuntimeError) -> [UInt8] {
+        guard case .bytes(let bytes) = argument.value else {
+            throw ScenarioRuntimeError(
+                column: argument.column, message: "the \(parameter) must be a quoted string or x\"..\" bytes")
+        }
+        return bytes
+    }
+
+    /// Writes a by-reference argument back to its name (nothing for a literal) and reports it.
+    mutating func store(_ value: UInt64?, in argument: ScenarioArgument) -> [String: String] {
+        guard case .symbol(let name) = argument.value, variables[name] != nil else { return [:] }
+        variables[name] = value ?? 0
+        return [name: Self.display(value ?? 0)]
+    }
+
+    /// A handle value as reports show it: `NULL` or `0x100000002`.
+    static func display(_ value: UInt64) -> String {
+        value == 0 ? "NULL" : "0x" + String(value, radix: 16, uppercase: true)
+    }
+}

@@ -1,0 +1,64 @@
+import ScenarioKit
+
+/// The RPC family's directives: the server, its clients, and their connections.
+extension RPCScenarioSession {
+    /// The directives and what they take, for usage messages.
+    static let directives = "@server, @client NAME, @drop NAME, @reconnect NAME"
+
+    /// Runs a directive line; each returns `RPC_S_OK` or the status of the runtime call it stands for.
+    mutating func perform(_ directive: ScenarioDirective) throws(ScenarioRuntimeError) -> RPCLineResult {
+        switch directive.name {
+        case "server":
+            guard directive.words.isEmpty else {
+                throw ScenarioRuntimeError(column: 1, message: "@server takes no arguments")
+            }
+            let started = server.listen()
+            return RPCLineResult(outcome: .status(.ok), notes: started ? [] : ["the server was already listening"])
+        case "client":
+            let name = try clientName(directive, declaring: true)
+            var binding: RPCBindingHandle?
+            let status = client.bind(label: name, binding: &binding)
+            if let binding {
+                clients[name] = binding
+            }
+            variables[name] = binding?.rawValue ?? 0
+            return RPCLineResult(outcome: .status(status), bound: [name: Self.display(binding?.rawValue ?? 0)])
+        case "drop":
+            let name = try clientName(directive, declaring: false)
+            let status = client.dropConnection(clients[name])
+            let notes = status == .ok ? ["connection of \(name) dropped: no call reaches the server until @reconnect \(name)"] : []
+            return RPCLineResult(outcome: .status(status), notes: notes)
+        case "reconnect":
+            let name = try clientName(directive, declaring: false)
+            return RPCLineResult(outcome: .status(client.reconnect(clients[name])))
+        default:
+            throw ScenarioRuntimeError(
+                column: 1, message: "unknown directive '@\(directive.name)' (RPC directives: \(Self.directives))")
+        }
+    }
+
+    /// The one client name a directive takes: a new name for `@client`, a declared client otherwise.
+    private func clientName(_ directive: ScenarioDirective, declaring: Bool) throws(ScenarioRuntimeError) -> String {
+        guard directive.words.count == 1, let name = directive.words.first else {
+            throw ScenarioRuntimeError(column: 1, message: "@\(directive.name) takes one client name")
+        }
+        if declaring {
+            guard Self.isIdentifier(name) else {
+                throw ScenarioRuntimeError(column: 1, message: "'\(name)' is not a name (letters, digits and _)")
+            }
+            guard variables[name] == nil, clients[name] == nil else {
+                throw ScenarioRuntimeError(column: 1, message: "'\(name)' is already in use")
+            }
+        } else if clients[name] == nil {
+            throw ScenarioRuntimeError(column: 1, message: "'\(name)' is not a client (declare it with @client \(name))")
+        }
+        return name
+    }
+
+    private static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+    }
+}
