@@ -1,0 +1,57 @@
+/// The identity of a key container: its provider, user or machine set, and name.
+///
+/// Names compare without regard to case, as on Windows; the name is kept as first written.
+public struct ContainerID: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The provider's name.
+    public let provider: String
+    /// Whether it is in the machine's set (`CRYPT_MACHINE_KEYSET`) rather than the user's.
+    public let machine: Bool
+    /// The container's name.
+    public let name: String
+
+    /// Creates an identity.
+    public init(provider: String, machine: Bool, name: String) {
+        self.provider = provider
+        self.machine = machine
+        self.name = name
+    }
+
+    /// Identities are equal when provider and set match and the names match ignoring case.
+    public static func == (lhs: ContainerID, rhs: ContainerID) -> Bool {
+        lhs.provider.lowercased() == rhs.provider.lowercased() && lhs.machine == rhs.machine
+            && lhs.name.lowercased() == rhs.name.lowercased()
+    }
+
+    /// Hashes the case-folded identity.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(provider.lowercased())
+        hasher.combine(machine)
+        hasher.combine(name.lowercased())
+    }
+
+    /// `"kc1" (user, Microsoft Base Cryptographic Provider v1.0)`.
+    public var description: String {
+        "\"\(name)\" (\(machine ? "machine" : "user"), \(provider))"
+    }
+}
+
+/// A key container as the store keeps it.
+public struct ContainerRecord: Sendable, Codable, Equatable {
+    /// The container's identity.
+    public let id: ContainerID
+
+    /// Creates a record.
+    public init(id: ContainerID) {
+        self.id = id
+    }
+}
+
+/// The JSON document of a directory store.
+struct ContainerFile: Codable {
+    static let formatName = "scard-crypt-containers"
+    static let currentVersion = 1
+
+    var format = ContainerFile.formatName
+    var version = ContainerFile.currentVersion
+    var containers: [ContainerRecord]
+}

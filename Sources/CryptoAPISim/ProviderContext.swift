@@ -1,0 +1,17 @@
+/// What a context handle (HCRYPTPROV) stands for: a provider and, unless it is a verify context,
+/// the key container it opened.
+public struct ProviderContext: Sendable, Equatable {
+    /// The provider.
+    public let provider: CryptProvider
+    /// The open container, or nil for a `CRYPT_VERIFYCONTEXT` context.
+    public let container: ContainerID?
+    /// The flags the context was acquired with.
+    public let flags: DWORD
+
+    /// A label for ledgers: `PROV_RSA_FULL "kc1"` or `PROV_RSA_AES verify`.
+    public var label: String {
+        let type = provider.type == PROV_RSA_AES ? "PROV_RSA_AES" : "PROV_RSA_FULL"
+        guard let container else { return "\(type) verify" }
+        return "\(type) \"\(container.name)\"" + (container.machine ? " machine" : "")
+    }
+}
