@@ -1,0 +1,50 @@
+import Foundation
+import PCSC
+
+/// Prints exchanges as `send`, `lifecycle` and `script` show them.
+enum ExchangePrinter {
+    /// The JSON form of one exchange.
+    struct Record: Encodable {
+        let command: String
+        let response: String
+        let data: String
+        let sw: String
+        let meaning: String
+        let seconds: Double
+        let wire: [Wire]?
+        var line: Int?
+    }
+
+    /// One wire exchange in JSON.
+    struct Wire: Encodable {
+        let command: String
+        let response: String
+    }
+
+    /// The JSON record of an exchange.
+    static func record(_ exchange: Exchange, line: Int? = nil) -> Record {
+        let wire = exchange.wire.map { Wire(command: Hex.string($0.command, separator: ""), response: Hex.string($0.response, separator: "")) }
+        return Record(
+            command: Hex.string(exchange.command.bytes, separator: ""),
+            response: Hex.string(exchange.response.bytes, separator: ""),
+            data: Hex.string(exchange.response.data, separator: ""),
+            sw: Hex.string([exchange.response.statusWord.sw1, exchange.response.statusWord.sw2], separator: ""),
+            meaning: exchange.response.statusWord.meaning, seconds: exchange.seconds,
+            wire: wire, line: line)
+    }
+
+    /// The text lines of an exchange: `> command`, `< response : meaning`, wire exchanges when asked.
+    static func lines(_ exchange: Exchange, showWire: Bool, timing: Bool = false) -> [String] {
+        var lines = ["> \(exchange.command)"]
+        var answer = "< \(exchange.response) : \(exchange.response.statusWord.meaning)"
+        if timing { answer += String(format: " [%.3f ms]", exchange.seconds * 1000) }
+        lines.append(answer)
+        if showWire && exchange.wire.count > 1 {
+            for wire in exchange.wire {
+                lines.append("    wire > \(Hex.string(wire.command))")
+                lines.append("    wire < \(Hex.string(wire.response))")
+            }
+        }
+        return lines
+    }
+}

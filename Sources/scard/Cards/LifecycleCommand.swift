@@ -1,0 +1,104 @@
+import ArgumentParser
+import ContextCore
+import Foundation
+import PCSC
+
+/// `scard lifecycle`: establish, list, connect, transmit, then release the context with the card
+/// still connected and the buffers unfreed, and show what the release freed.
+struct LifecycleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lifecycle",
+        abstract: "Walk establish -> list -> connect -> transmit -> release and show what the release freed.",
+        discussion: """
+            The context is released while the card is still connected and the auto-allocated
+            buffers are still held: scard disconnects the card, frees the buffers with
+            SCardFreeMemory, then calls SCardReleaseContext, as Windows documents for
+            SCardReleaseContext. The old handles are then shown to be invalid, both to scard and to
+            pcsc-lite itself.
+
+            Examples:
+              scard lifecycle
+              scard lifecycle --reader 1 00A4000C023F00
+              scard lifecycle --repeat 10000      (a leak check: prints live counts and memory)
+            """
+    )
+
+    @OptionGroup var card: CardOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Run the whole cycle this many times in one process and print a summary.")
+    var `repeat`: Int = 1
+
+    @Argument(help: "APDUs to send (default: SELECT MF 00A4000C023F00 and GET CHALLENGE 0084000008).")
+    var apdus: [String] = []
+
+    func validate() throws {
+        if `repeat` < 1 { throw ValidationError("--repeat must be at least 1") }
+    }
+
+    func run() throws {
+        let texts = apdus.isEmpty ? ["00 A4 00 0C 02 3F 00", "00 84 00 00 08"] : apdus
+        var commands: [CommandAPDU] = []
+        for (index, text) in texts.enumerated() {
+            do {
+                commands.append(try CommandAPDU(hex: text))
+            } catch {
+                throw CLIError.usage("APDU \(index + 1) '\(text.prefix(40))': \(error)")
+            }
+        }
+        if `repeat` == 1 {
+            let session = Session(trace: card.trace)
+            defer { session.finish() }
+            let result = try LifecycleRun(session: session, reader: card.reader, commands: commands).perform()
+            if output.json {
+                JSONLine.print(result.record)
+            } else {
+                result.lines.forEach { print($0) }
+            }
+            if !result.clean {
+                throw CLIError(message: "the release left live resources or a handle still worked", status: .checkFailed)
+            }
+            return
+        }
+        try repeatCycles(commands)
+    }
+
+    /// Runs the cycle many times, each with its own manager, and reports live counts and memory.
+    func repeatCycles(_ commands: [CommandAPDU]) throws {
+        var totalFreed = 0
+        var unclean = 0
+        for cycle in 1...`repeat` {
+            let session = Session(trace: false, ledgerCapacity: 64)
+            let result = try LifecycleRun(session: session, reader: card.reader, commands: commands).perform()
+            totalFreed += result.freedCount
+            if !result.clean { unclean += 1 }
+            if Self.isCheckpoint(cycle) || cycle == `repeat` {
+                let memory = MemoryUsage.current()
+                let line = "cycle \(cycle): live=\(session.manager.table.liveCount()) freed=\(totalFreed) unclean=\(unclean) rss=\(memory.residentKiB) KiB peak=\(memory.peakKiB) KiB"
+                if output.json {
+                    JSONLine.print(Checkpoint(cycle: cycle, live: session.manager.table.liveCount(), freed: totalFreed, unclean: unclean, rssKiB: memory.residentKiB, peakKiB: memory.peakKiB))
+                } else {
+                    print(line)
+                }
+            }
+        }
+        if unclean > 0 {
+            throw CLIError(message: "\(unclean) of \(`repeat`) cycles left live resources or a working handle", status: .checkFailed)
+        }
+    }
+
+    static func isCheckpoint(_ cycle: Int) -> Bool {
+        var n = cycle
+        while n % 10 == 0 { n /= 10 }
+        return n == 1
+    }
+
+    struct Checkpoint: Encodable {
+        let cycle: Int
+        let live: Int
+        let freed: Int
+        let unclean: Int
+        let rssKiB: Int
+        let peakKiB: Int
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import PCSC
+
+/// `scard send`: sends APDUs to the card in a reader and prints each response.
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send one or more APDUs and print each response with its status word's meaning.",
+        discussion: """
+            APDUs are hex, blanks optional, any case; quote them when they contain blanks.
+            Every APDU is checked (ISO 7816-4 cases 1-4, short and extended) before any is sent.
+
+            Example:
+              $ scard send 00A4000C023F00 "00 84 00 00 08"
+              > 00 A4 00 0C 02 3F 00
+              < 90 00 : normal processing
+              > 00 84 00 00 08
+              < 5C 1F 6A 0B 9D 33 41 07 90 00 : normal processing
+
+            With --check-sw, a status word other than 90 00 exits 1 (after printing it).
+            """
+    )
+
+    @OptionGroup var card: CardOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var transmit: TransmitFlags
+
+    @Flag(name: .customLong("check-sw"), help: "Exit 1 when a status word is not 90 00; stop at the first.")
+    var checkStatusWord = false
+
+    @Argument(help: "The APDUs in hex.")
+    var apdus: [String] = []
+
+    func validate() throws {
+        if apdus.isEmpty { throw ValidationError("give at least one APDU in hex") }
+    }
+
+    func run() throws {
+        var commands: [CommandAPDU] = []
+        for (index, text) in apdus.enumerated() {
+            do {
+                commands.append(try CommandAPDU(hex: text))
+            } catch {
+                throw CLIError.usage("APDU \(index + 1) '\(text.prefix(40))': \(error)")
+            }
+        }
+        let session = Session(trace: card.trace)
+        defer { session.finish() }
+        let context = try session.establish()
+        defer { _ = try? context.release() }
+        let reader = try session.chooseReader(card.reader, in: context)
+        let connection = try session.connect(context, reader: reader)
+        let options = TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto)
+        for (index, command) in commands.enumerated() {
+            let exchange: Exchange
+            do {
+                exchange = try connection.transmit(command, options: options)
+            } catch {
+                throw CLIError.pcsc(error, while: "APDU \(index + 1) (\(command))")
+            }
+            if output.json {
+                JSONLine.print(ExchangePrinter.record(exchange))
+            } else {
+                ExchangePrinter.lines(exchange, showWire: transmit.wire || card.trace).forEach { print($0) }
+            }
+            if checkStatusWord && exchange.response.statusWord != .success {
+                throw CLIError(
+                    message: "APDU \(index + 1): status word \(exchange.response.statusWord) (\(exchange.response.statusWord.meaning)), expected 90 00",
+                    status: .checkFailed)
+            }
+        }
+    }
+}

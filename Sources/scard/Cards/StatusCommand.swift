@@ -1,0 +1,54 @@
+import ArgumentParser
+import PCSC
+
+/// `scard status`: the state, protocol and ATR of the card in a reader.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the state, protocol and ATR of the card in a reader.",
+        discussion: """
+            Example:
+              $ scard status --reader 1
+              reader:   Virtual PCD 00 01
+              state:    present|powered|negotiable|specific
+              protocol: T=1
+              atr:      3B 95 13 81 01 80 73 FF 01 00 0B
+            """
+    )
+
+    @OptionGroup var card: CardOptions
+    @OptionGroup var output: OutputOptions
+
+    struct Report: Encodable {
+        let reader: String
+        let state: String
+        let `protocol`: String
+        let atr: String
+    }
+
+    func run() throws {
+        let session = Session(trace: card.trace)
+        defer { session.finish() }
+        let context = try session.establish()
+        defer { _ = try? context.release() }
+        let reader = try session.chooseReader(card.reader, in: context)
+        let connection = try session.connect(context, reader: reader)
+        let status: CardStatus
+        do {
+            status = try connection.status()
+        } catch {
+            throw CLIError.pcsc(error, while: "cannot read the status of '\(reader)'")
+        }
+        if output.json {
+            JSONLine.print(
+                Report(
+                    reader: status.reader, state: status.state.description,
+                    protocol: status.activeProtocol.description, atr: Hex.string(status.atr, separator: "")))
+        } else {
+            print("reader:   \(status.reader)")
+            print("state:    \(status.state)")
+            print("protocol: \(status.activeProtocol)")
+            print("atr:      \(Hex.string(status.atr))")
+        }
+    }
+}

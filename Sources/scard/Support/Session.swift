@@ -1,0 +1,69 @@
+import ContextCore
+import Foundation
+import PCSC
+
+/// One run's PC/SC state: the resource manager (traced when asked) and the chosen reader.
+struct Session {
+    /// The manager every command goes through.
+    let manager: ResourceManager
+    /// Whether `--trace` is on.
+    let tracing: Bool
+
+    /// Creates a manager whose calls go to standard error when tracing.
+    init(trace: Bool, ledgerCapacity: Int? = nil) {
+        tracing = trace
+        let tracer: PCSCTracer? = trace ? PCSCTracer { call in StandardError.write("trace: \(call)") } : nil
+        manager = ResourceManager(tracer: tracer, ledgerCapacity: ledgerCapacity)
+    }
+
+    /// Establishes a context, mapping failure to a CLI error.
+    func establish() throws -> Context {
+        do {
+            return try manager.establishContext()
+        } catch {
+            throw CLIError.pcsc(error, while: "cannot reach pcscd")
+        }
+    }
+
+    /// The reader the user named, or the first reader with a card (else the first reader).
+    func chooseReader(_ spec: String?, in context: Context) throws -> String {
+        let names: [String]
+        do {
+            names = try context.readerNames()
+        } catch {
+            throw CLIError.pcsc(error, while: "cannot list readers")
+        }
+        if names.isEmpty { throw CLIError(message: "no readers are connected", status: .noCard) }
+        if spec == nil, let withCard = try? readersWithCard(names, context: context).first {
+            return withCard
+        }
+        do {
+            return try ReaderSelection.choose(spec, from: names)
+        } catch {
+            throw CLIError(message: error.description, status: .noCard)
+        }
+    }
+
+    /// The readers among `names` that hold a card, in order.
+    func readersWithCard(_ names: [String], context: Context) throws -> [String] {
+        var states = names.map { ReaderStatus(reader: $0) }
+        try context.getStatusChange(&states, timeout: 0)
+        return states.filter { $0.eventState.contains(.present) }.map(\.reader)
+    }
+
+    /// Connects to the card in `reader`, mapping "no card" to its own message.
+    func connect(_ context: Context, reader: String) throws -> Card {
+        do {
+            return try context.connect(reader: reader)
+        } catch let error where error == .noSmartcard || error == .removedCard || error == .unresponsiveCard {
+            throw CLIError(message: "no card in reader '\(reader)' (\(error.name))", status: .noCard)
+        } catch {
+            throw CLIError.pcsc(error, while: "cannot connect to '\(reader)'")
+        }
+    }
+
+    /// Prints the ledger to standard error when tracing.
+    func finish() {
+        if tracing { LedgerOutput.trace(manager.table) }
+    }
+}
