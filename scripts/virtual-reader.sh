@@ -7,8 +7,9 @@
 #   virtual-reader.sh status           prints what runs and what pcscd sees
 #   virtual-reader.sh card-remove N    stops the card in reader N (0 or 1): the card is removed
 #   virtual-reader.sh card-insert N    starts the card in reader N again and waits for it
-#   virtual-reader.sh pcscd-stop       stops pcscd (whoever started it)
-#   virtual-reader.sh pcscd-start      starts pcscd and waits for both readers and any running cards
+#   virtual-reader.sh pcscd-stop       stops pcscd (whoever started it); its cards go with it
+#   virtual-reader.sh pcscd-start      starts pcscd again with the cards it had, and waits for them
+#   virtual-reader.sh pcscd-start --no-readers   starts pcscd with no reader configured
 #
 # State (pid files, logs) lives in $SCARD_VR_STATE (default /tmp/scard-virtual-reader).
 set -euo pipefail
@@ -47,13 +48,18 @@ wait_for() {
 pcscd_running() { pgrep -x pcscd >/dev/null 2>&1; }
 
 start_pcscd() {
+    local config=()
+    if [[ "${1:-}" == "--no-readers" ]]; then
+        mkdir -p "$state/no-readers.d"
+        config=(--config "$state/no-readers.d")
+    fi
     if pcscd_running; then
         say "pcscd already running (pid $(pgrep -x pcscd | head -n1)), using it"
         return
     fi
     rm -f "$socket"
     mkdir -p /run/pcscd
-    pcscd --foreground >"$state/pcscd.log" 2>&1 &
+    pcscd --foreground "${config[@]}" >"$state/pcscd.log" 2>&1 &
     echo $! >"$state/pcscd.pid"
     say "started pcscd (pid $!)"
 }
@@ -130,6 +136,13 @@ card-insert)
     wait_for 2 "$(running_cards)"
     ;;
 pcscd-stop)
+    touch "$state/cards.resume"
+    for n in 0 1; do
+        if alive "$state/vicc-$n.pid" && ! grep -qx "$n" "$state/cards.resume"; then
+            echo "$n" >>"$state/cards.resume"
+        fi
+        stop_pid "$state/vicc-$n.pid" "card $n"
+    done
     if alive "$state/pcscd.pid"; then
         stop_pid "$state/pcscd.pid" "pcscd"
     elif pcscd_running; then
@@ -139,7 +152,18 @@ pcscd-stop)
     fi
     ;;
 pcscd-start)
+    if [[ "${2:-}" == "--no-readers" ]]; then
+        start_pcscd --no-readers
+        for ((i = 0; i < 100; i++)); do [[ -S $socket ]] && break; sleep 0.1; done
+        [[ -S $socket ]] || { say "pcscd did not come up" >&2; exit 1; }
+        exit 0
+    fi
     start_pcscd
+    wait_for 2 0
+    if [[ -f "$state/cards.resume" ]]; then
+        while read -r n; do start_card "$n"; done <"$state/cards.resume"
+        rm -f "$state/cards.resume"
+    fi
     wait_for 2 "$(running_cards)"
     ;;
 *)
