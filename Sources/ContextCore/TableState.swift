@@ -23,6 +23,7 @@ struct Slot {
     var generation: UInt32 = 1
     var record: ResourceRecord?
     var lastKind: ResourceKind?
+    var lastSerial = 0
 }
 
 /// A resource taken out of the table, waiting for its release action to run.
@@ -74,8 +75,9 @@ struct TableState {
         }
         if handle.generation < slot.generation, handle.generation > 0 {
             let kind = slot.lastKind ?? "resource"
+            let serial = handle.generation == slot.generation &- 1 ? slot.lastSerial : 0
             let ghost = ResourceInfo(
-                handle: handle, serial: 0, kind: kind, owner: nil, label: "", bytes: 0,
+                handle: handle, serial: serial, kind: kind, owner: nil, label: "", bytes: 0,
                 referenceCount: 0, payload: nil)
             log(.staleUse, ghost, count: 0, note: "freed earlier")
             throw .stale(handle, kind: kind)
@@ -126,6 +128,7 @@ struct TableState {
         let index = Int(handle.slot)
         slots[index].record = nil
         slots[index].lastKind = record.kind
+        slots[index].lastSerial = record.serial
         slots[index].generation &+= 1
         if slots[index].generation == 0 { slots[index].generation = 1 }
         freeSlots.append(handle.slot)

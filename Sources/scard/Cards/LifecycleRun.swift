@@ -119,7 +119,7 @@ struct LifecycleRun {
         result.lines.append("old handles:")
         var checks: [Check] = []
         let byScard: [(String, String, PCSCError?)] = [
-            (name(context.handle), "SCardIsValidContext", Self.error { try context.validate() }),
+            (result.record.context, "SCardIsValidContext", Self.error { try context.validate() }),
             (result.record.card, "SCardTransmit", Self.error { _ = try card.transmit([0x00, 0x84, 0x00, 0x00, 0x08]) }),
         ]
         for (resource, call, error) in byScard {
