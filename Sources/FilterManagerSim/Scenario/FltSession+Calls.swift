@@ -1,0 +1,116 @@
+import ScenarioKit
+
+extension FltSession {
+    /// Runs one call line on the machine.
+    mutating func perform(_ call: ScenarioCall) -> LineOutcome {
+        guard let routine = FltRoutine.named(call.function) else { return .failed("unknown routine \(call.function)") }
+        for name in call.bindings {
+            if case .object? = bindings[name] {
+                return .failed("'\(name)' names an object and cannot be bound by \(routine.name)")
+            }
+        }
+        do {
+            return try execute(routine, call)
+        } catch let error as ScenarioRuntimeError {
+            return .failed(error.description)
+        } catch let check as BugCheck {
+            return LineOutcome(returned: check.title, bugCheck: check)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    private mutating func execute(_ routine: FltRoutine, _ call: ScenarioCall) throws -> LineOutcome {
+        let arguments = call.arguments
+        let name = routine.name
+        if name == "FltAllocateContext" {
+            let filter = try object(arguments[0])
+            let type = try integer(arguments[1])
+            let size = try integer(arguments[2])
+            let pool = try integer(arguments[3])
+            let result = try machine.allocateContext(
+                filter: filter, type: ContextType(rawValue: UInt16(exactly: type) ?? 0), size: size,
+                pool: PoolType(rawValue: UInt32(exactly: pool) ?? UInt32.max))
+            return status(result.status, binding: call.bindings.first, result.context)
+        }
+        if name.hasPrefix("FltSet"), name.hasSuffix("Context") {
+            let count = arguments.count
+            let target = try self.target(of: name, stem: name.dropFirst(6).dropLast(7), arguments.prefix(count - 2))
+            let operation = try integer(arguments[count - 2])
+            let new = try context(arguments[count - 1])
+            let result = try machine.setContext(
+                on: target, operation: SetOperation(rawValue: UInt32(exactly: operation) ?? UInt32.max), new: new,
+                returnOld: !call.bindings.isEmpty)
+            return status(result.status, binding: call.bindings.first, result.old)
+        }
+        if name.hasPrefix("FltGet"), name.hasSuffix("Context"), name != "FltGetContexts" {
+            let target = try self.target(of: name, stem: name.dropFirst(6).dropLast(7), arguments[...])
+            let result = try machine.getContext(on: target)
+            return status(result.status, binding: call.bindings.first, result.context)
+        }
+        if name.hasPrefix("FltDelete"), name.hasSuffix("Context"), name != "FltDeleteContext" {
+            let target = try self.target(of: name, stem: name.dropFirst(9).dropLast(7), arguments[...])
+            let result = try machine.deleteContext(on: target, returnOld: !call.bindings.isEmpty)
+            return status(result.status, binding: call.bindings.first, result.old)
+        }
+        return try executeVoid(name, call)
+    }
+
+    private mutating func executeVoid(_ name: String, _ call: ScenarioCall) throws -> LineOutcome {
+        let arguments = call.arguments
+        switch name {
+        case "FltReleaseContext":
+            try machine.releaseContext(try context(arguments[0]))
+        case "FltReferenceContext":
+            try machine.referenceContext(try context(arguments[0]))
+        case "FltDeleteContext":
+            try machine.deleteContext(try context(arguments[0]))
+        case "FltReleaseContexts":
+            try machine.releaseContexts(try related(arguments[0]))
+        case "FltUnregisterFilter":
+            try machine.unregisterFilter(try object(arguments[0]))
+        case "FltGetContexts":
+            let instance = try object(arguments[0])
+            let fileObject = try optionalObject(arguments[1])
+            let desired = try integer(arguments[2])
+            let transaction = try optionalObject(arguments.count > 3 ? arguments[3] : nil)
+            let related = try machine.getContexts(
+                instance: instance, fileObject: fileObject, transaction: transaction,
+                desired: ContextType(rawValue: UInt16(truncatingIfNeeded: desired)))
+            var outcome = LineOutcome.void
+            if let name = call.bindings.first { bind(name, .related(related), into: &outcome) }
+            return outcome
+        default:
+            return .failed("unknown routine \(name)")
+        }
+        return .void
+    }
+
+    /// The target a set, get or delete routine names with its object arguments.
+    private func target(
+        of routine: String, stem: Substring, _ arguments: ArraySlice<ScenarioArgument>
+    ) throws(ScenarioRuntimeError) -> ContextTarget {
+        let objects = try arguments.map { (argument) throws(ScenarioRuntimeError) -> FltObject in try object(argument) }
+        // Get and delete of a volume context take the filter first; it is checked, then dropped.
+        let operands = stem == "Volume" && objects.count == 2 ? Array(objects.dropFirst()) : objects
+        if stem == "Volume", objects.count == 2, objects[0] != machine.filterObject {
+            return .volume(.invalid)
+        }
+        guard let first = operands.first else { throw ScenarioRuntimeError(column: 1, message: "\(routine) needs its objects") }
+        let second = operands.count > 1 ? operands[1] : FltObject.invalid
+        switch stem {
+        case "Volume": return .volume(first)
+        case "Instance": return .instance(first)
+        case "File": return .file(instance: first, fileObject: second)
+        case "Stream": return .stream(instance: first, fileObject: second)
+        case "StreamHandle": return .streamHandle(instance: first, fileObject: second)
+        default: return .transaction(instance: first, transaction: second)
+        }
+    }
+
+    private mutating func status(_ status: NTStatus, binding: String?, _ context: FltContext?) -> LineOutcome {
+        var outcome = LineOutcome(returned: status.description, status: status)
+        if let binding { bind(binding, .context(context), into: &outcome) }
+        return outcome
+    }
+}

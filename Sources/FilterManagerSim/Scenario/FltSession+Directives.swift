@@ -1,0 +1,146 @@
+import ScenarioKit
+
+extension FltSession {
+    /// Runs one directive line: objects made or torn down, the IRQL, the work queue.
+    mutating func perform(_ directive: ScenarioDirective) -> LineOutcome {
+        do {
+            return try execute(directive, words: directive.words)
+        } catch let error as FltSetupError {
+            return .failed(error.message)
+        } catch let error as ScenarioRuntimeError {
+            return .failed(error.message)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    private mutating func execute(_ directive: ScenarioDirective, words: [String]) throws -> LineOutcome {
+        let machine = self.machine
+        switch directive.name {
+        case "filter":
+            return try create(words[0]) { () throws(FltSetupError) in try machine.registerFilter(named: words[0]) }
+        case "register":
+            let status = try machine.addRegistration(try registration(words))
+            return LineOutcome(returned: status.description, status: status)
+        case "volume":
+            guard words.count == 1 || words[1] == "nostreamcontexts" else {
+                throw FltSetupError("@volume takes a name and optionally 'nostreamcontexts', found '\(words[1])'")
+            }
+            return try create(words[0]) { () throws(FltSetupError) in
+                machine.mountVolume(named: words[0], supportsStreamContexts: words.count == 1)
+            }
+        case "instance":
+            let volume = try existing(words[1])
+            return try create(words[0]) { () throws(FltSetupError) in try machine.attachInstance(named: words[0], to: volume) }
+        case "file":
+            let volume = try existing(words[1])
+            return try create(words[0]) { () throws(FltSetupError) in try machine.createFile(named: words[0], on: volume) }
+        case "stream":
+            let parent = try existing(words[1])
+            return try create(words[0]) { () throws(FltSetupError) in try machine.createStream(named: words[0], in: parent) }
+        case "open":
+            let stream = try existing(words[1])
+            return try create(words[0]) { () throws(FltSetupError) in try machine.openHandle(named: words[0], on: stream) }
+        case "transaction":
+            return try create(words[0]) { () throws(FltSetupError) in machine.beginTransaction(named: words[0]) }
+        case "close", "detach", "dismount", "commit", "rollback":
+            return try tearDown(directive.name, words[0])
+        case "irql":
+            guard let value = FltScenarioConstants.table.values[words[0]] ?? UInt64(words[0]), value <= 31 else {
+                throw FltSetupError("unknown IRQL '\(words[0])': use PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL or 0-31")
+            }
+            machine.setIRQL(IRQL(rawValue: UInt8(value)))
+            return LineOutcome(returned: machine.irql.description)
+        case "step":
+            let freed = machine.runWorkItem()
+            var outcome = LineOutcome(returned: freed == nil ? "0" : "1", count: freed == nil ? 0 : 1)
+            if freed == nil { outcome.notes.append("the work queue is empty") }
+            return outcome
+        case "drain":
+            var count = 0
+            while machine.runWorkItem() != nil { count += 1 }
+            return LineOutcome(returned: "\(count)", count: count)
+        case "lowmemory":
+            guard words[0] == "on" || words[0] == "off" else { throw FltSetupError("@lowmemory takes 'on' or 'off'") }
+            machine.lowMemory = words[0] == "on"
+            return LineOutcome(returned: words[0])
+        default:
+            throw FltSetupError("unknown directive @\(directive.name)")
+        }
+    }
+
+    /// Makes an object and binds its name; a name already in use is an error.
+    private mutating func create(
+        _ name: String, _ make: () throws(FltSetupError) -> FltObject
+    ) throws(FltSetupError) -> LineOutcome {
+        guard isIdentifier(name) else { throw FltSetupError("'\(name)' is not a name") }
+        guard bindings[name] == nil else { throw FltSetupError("the name '\(name)' is already in use") }
+        let object = try make()
+        var outcome = LineOutcome.void
+        bind(name, .object(object), into: &outcome)
+        return outcome
+    }
+
+    private func existing(_ name: String) throws(FltSetupError) -> FltObject {
+        guard case .object(let object)? = bindings[name] else { throw FltSetupError("no object named '\(name)'") }
+        return object
+    }
+
+    private func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    private mutating func tearDown(_ verb: String, _ name: String) throws -> LineOutcome {
+        let object = try existing(name)
+        let kinds: [String: [FltObjectKind]] = [
+            "close": [.streamHandle, .stream, .file], "detach": [.instance], "dismount": [.volume],
+            "commit": [.transaction], "rollback": [.transaction],
+        ]
+        guard kinds[verb]?.contains(object.kind) == true else {
+            throw FltSetupError("@\(verb) does not apply to the \(object.kind) \(name)")
+        }
+        let unlinked = try machine.tearDown(object)
+        var outcome = LineOutcome.void
+        outcome.notes = unlinked.map {
+            "\(describe($0.context)) unlinked from the \($0.object.kind) \(machine.name(of: $0.object)), the link's reference dropped"
+        }
+        return outcome
+    }
+
+    /// `@register TYPE SIZE [POOL] TAG [CLEANUP]`.
+    private func registration(_ words: [String]) throws(FltSetupError) -> ContextRegistration {
+        let constants = FltScenarioConstants.table.values
+        guard let type = constants[words[0]] ?? number(words[0]) else {
+            throw FltSetupError("unknown context type '\(words[0])'")
+        }
+        guard let size = constants[words[1]] ?? number(words[1]) else {
+            throw FltSetupError("the size must be a number or FLT_VARIABLE_SIZED_CONTEXTS, found '\(words[1])'")
+        }
+        var rest = Array(words.dropFirst(2))
+        var pool: PoolType?
+        if let first = rest.first, let named = PoolType.named.first(where: { $0.name == first }) {
+            pool = named.pool
+            rest.removeFirst()
+        }
+        guard let tagWord = rest.first, rest.count <= 2 else {
+            throw FltSetupError("@register takes TYPE SIZE [POOL] TAG [CLEANUP]")
+        }
+        var tag = tagWord
+        if tag.count >= 2, tag.hasPrefix("'"), tag.hasSuffix("'") { tag = String(tag.dropFirst().dropLast()) }
+        if tag == "0" || tag == "NULL" { tag = "" }
+        let contextType = ContextType(rawValue: UInt16(truncatingIfNeeded: type))
+        var cleanup: String? = "\(ContextRegistration.stem(of: contextType))ContextCleanup"
+        if rest.count == 2 { cleanup = rest[1] == "NULL" ? nil : rest[1] }
+        return ContextRegistration(
+            type: type > 0xFFFF ? ContextType(rawValue: 0) : contextType,
+            size: size == ContextRegistration.variableSize ? nil : size, pool: pool, tag: tag, cleanup: cleanup)
+    }
+
+    private func number(_ word: String) -> UInt64? {
+        if word.hasPrefix("0x") || word.hasPrefix("0X") { return UInt64(word.dropFirst(2), radix: 16) }
+        return UInt64(word)
+    }
+}
