@@ -20,7 +20,7 @@ struct SCard: AsyncParsableCommand {
         subcommands: [
             ListReadersCommand.self, StatusCommand.self, SendCommand.self, LifecycleCommand.self,
             ATRCommand.self,
-            RPCCommand.self,
+            RPCCommand.self, FltCommand.self,
         ]
     )
 
@@ -61,8 +61,14 @@ struct SCard: AsyncParsableCommand {
                 if !message.isEmpty { print(message) }
                 return 0
             }
+            if code == .validationFailure {
+                var first = message.split(separator: "\n").first.map(String.init) ?? "invalid usage"
+                if first.hasPrefix("Error: ") { first.removeFirst("Error: ".count) }
+                StandardError.write("scard: \(first) (see 'scard --help')")
+                return ExitStatus.usage.rawValue
+            }
             if !message.isEmpty { StandardError.write(message) }
-            return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
+            return code.rawValue
         }
     }
 }
