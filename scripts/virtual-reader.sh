@@ -141,7 +141,6 @@ pcscd-stop)
         if alive "$state/vicc-$n.pid" && ! grep -qx "$n" "$state/cards.resume"; then
             echo "$n" >>"$state/cards.resume"
         fi
-        stop_pid "$state/vicc-$n.pid" "card $n"
     done
     if alive "$state/pcscd.pid"; then
         stop_pid "$state/pcscd.pid" "pcscd"
@@ -150,6 +149,8 @@ pcscd-stop)
         for ((i = 0; i < 50; i++)); do pcscd_running || break; sleep 0.1; done
         say "stopped pcscd"
     fi
+    # The cards lose their reader with pcscd; stop whatever is left of them.
+    for n in 0 1; do stop_pid "$state/vicc-$n.pid" "card $n"; done
     ;;
 pcscd-start)
     if [[ "${2:-}" == "--no-readers" ]]; then

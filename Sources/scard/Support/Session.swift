@@ -3,7 +3,7 @@ import Foundation
 import PCSC
 
 /// One run's PC/SC state: the resource manager (traced when asked) and the chosen reader.
-struct Session {
+struct Session: Sendable {
     /// The manager every command goes through.
     let manager: ResourceManager
     /// Whether `--trace` is on.

@@ -1,0 +1,57 @@
+import PCSC
+
+/// Something that happened while a script ran, reported as it happens so nothing done is lost.
+public enum ScriptEvent: Sendable {
+    /// An APDU line was sent and answered; `expectation` and `met` are set when the line had one.
+    case exchange(line: Int, exchange: Exchange, expectation: ResponsePattern?, met: Bool?, mismatch: String?)
+    /// An `echo` line.
+    case echo(line: Int, text: String)
+    /// A `reset` line reconnected with a card reset; the protocol now in use.
+    case reset(line: Int, activeProtocol: Protocols)
+    /// A `delay` line waited.
+    case delay(line: Int, milliseconds: Int)
+    /// A `# test: NAME` comment started a test case.
+    case testSection(line: Int, name: String)
+    /// An `exit` line ended the script.
+    case exit(line: Int)
+
+    /// The script line the event belongs to.
+    public var line: Int {
+        switch self {
+        case .exchange(let line, _, _, _, _), .echo(let line, _), .reset(let line, _), .delay(let line, _),
+            .testSection(let line, _), .exit(let line):
+            return line
+        }
+    }
+}
+
+/// How a script run ended.
+public struct ScriptOutcome: Sendable {
+    /// The number of APDUs exchanged.
+    public var exchanges = 0
+    /// The lines whose expectation was not met, in order.
+    public var failedLines: [Int] = []
+    /// The PC/SC error that stopped the run, and the line it happened on.
+    public var error: (line: Int, error: PCSCError)?
+    /// The line whose failed expectation stopped the run (without `keepGoing`).
+    public var stoppedAtLine: Int?
+    /// The total time spent in exchanges, in seconds.
+    public var seconds = 0.0
+
+    /// Whether every line ran and every expectation was met.
+    public var succeeded: Bool { failedLines.isEmpty && error == nil }
+}
+
+/// Options of a script run.
+public struct ScriptRunOptions: Sendable {
+    /// Go on after a failed expectation (and count failures) instead of stopping.
+    public var keepGoing: Bool
+    /// How T=0 procedure answers are handled.
+    public var transmit: TransmitOptions
+
+    /// Creates options.
+    public init(keepGoing: Bool = false, transmit: TransmitOptions = TransmitOptions()) {
+        self.keepGoing = keepGoing
+        self.transmit = transmit
+    }
+}
