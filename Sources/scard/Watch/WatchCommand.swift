@@ -1,0 +1,144 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PCSC
+
+/// `scard watch`: reports card and reader events as they happen.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Report cards inserted and removed, and readers added and removed, as they happen.",
+        discussion: """
+            Starts with the current state of each reader, then prints one line per event. Ctrl-C
+            cancels the wait, releases the context and exits 130.
+
+            Examples:
+              scard watch
+              scard watch --count 2 --timeout 30 --json
+              scard watch --until inserted --timeout 60 --reader 1    (for shell scripts that wait for a card)
+
+            With --until, exits 0 at the first event of that kind, 7 when the timeout passes first.
+            With --count, exits 0 after N events, 7 when the timeout passes first.
+            """
+    )
+
+    /// The events `--until` can wait for.
+    enum Until: String, ExpressibleByArgument, CaseIterable {
+        case inserted
+        case removed
+    }
+
+    @OptionGroup var card: CardOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Stop after this many events.")
+    var count: Int?
+
+    @Option(help: "Stop after this many seconds.")
+    var timeout: Double?
+
+    @Option(help: "Wait for one event of this kind (inserted or removed), then exit 0.")
+    var until: Until?
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let timeout, !(timeout > 0 && timeout < 4_000_000) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let session = Session(trace: card.trace)
+        defer { session.finish() }
+        let context = try session.establish()
+        defer { _ = try? context.release() }
+        var reader: String?
+        if let spec = card.reader {
+            do {
+                reader = try ReaderSelection.choose(spec, from: try context.readerNames())
+            } catch let error as ReaderSelectionError {
+                throw CLIError(message: error.description, status: .noCard)
+            }
+        }
+        let interrupt = InterruptCanceller(context: context)
+        defer { interrupt.stop() }
+        var watcher = ReaderWatcher(context: context, only: reader)
+        var seen = 0
+        do {
+            for event in try watcher.begin() where until == nil {
+                emit(event)
+            }
+            let deadline = timeout.map { watcher.elapsed + $0 }
+            while true {
+                let remaining = deadline.map { max(0, $0 - watcher.elapsed) }
+                if let remaining, remaining <= 0 { break }
+                let wait = remaining.map { UInt32(min($0 * 1000, 4_000_000_000)) } ?? Context.infinite
+                for event in try watcher.next(timeout: wait) {
+                    if let until {
+                        guard event.event == until.rawValue else { continue }
+                        emit(event)
+                        return
+                    }
+                    emit(event)
+                    seen += 1
+                    if let count, seen >= count { return }
+                }
+            }
+        } catch .cancelled where interrupt.fired {
+            throw CLIError(message: "interrupted", status: .interrupted)
+        } catch {
+            throw CLIError.pcsc(error, while: "watching readers")
+        }
+        if until != nil || count != nil {
+            let what = until.map { "no card \($0.rawValue)" } ?? "\(seen) of \(count ?? 0) events"
+            throw CLIError(message: "timed out after \(timeout ?? 0) s: \(what)", status: .timeout)
+        }
+    }
+
+    func emit(_ event: WatchEvent) {
+        if output.json {
+            JSONLine.print(event)
+        } else {
+            print(event.text)
+        }
+        fflush(nil)
+    }
+}
+
+/// Turns Ctrl-C (SIGINT) and SIGTERM into `SCardCancel` on the watched context.
+final class InterruptCanceller: @unchecked Sendable {
+    private let sources: [DispatchSourceSignal]
+    private let lock = NSLock()
+    private var didFire = false
+
+    init(context: Context) {
+        var sources: [DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            sources.append(source)
+        }
+        self.sources = sources
+        for source in sources {
+            source.setEventHandler { [self] in
+                lock.lock()
+                didFire = true
+                lock.unlock()
+                _ = try? context.cancel()
+            }
+            source.resume()
+        }
+    }
+
+    /// Whether a signal arrived.
+    var fired: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return didFire
+    }
+
+    /// Stops listening and restores the default handlers.
+    func stop() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
