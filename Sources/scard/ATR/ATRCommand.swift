@@ -1,0 +1,63 @@
+import ArgumentParser
+import PCSC
+
+/// `scard atr`: decodes an ATR given in hex, offline, field by field.
+struct ATRCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "atr",
+        abstract: "Decode an ATR (ISO/IEC 7816-3): TS, T0, interface bytes, historical bytes, TCK.",
+        discussion: """
+            The ATR is hex, with blanks, colons or nothing between the bytes, in any case; it may be
+            one argument or one argument per byte.
+
+            Example:
+              $ scard atr 3B 95 13 81 01 80 73 FF 01 00 0B
+              $ scard atr 3b:f8:13:00:00:81:31:fe:15:59:75:62:69:6b:65:79:34:d4 --json
+
+            Exit codes:
+              0  the ATR is valid
+              1  every field decodes but a check fails: wrong or missing TCK, extra bytes after
+                 the end, T=15 in TD1, longer than 33 bytes
+              2  not an ATR: no or malformed hex, too short, invalid TS, truncated interface or
+                 historical bytes
+            The decoding is printed in every case that has bytes; each problem is also written to
+            standard error as one line.
+            """
+    )
+
+    @Flag(name: .long, help: "Print the decoding as one JSON object.")
+    var json = false
+
+    @Argument(help: "The ATR in hex (one argument, or one per byte).")
+    var hex: [String] = []
+
+    func run() throws {
+        guard !hex.isEmpty else {
+            StandardError.write("scard: atr: give the ATR in hex, e.g. scard atr 3B 95 13 81 01 80 73 FF 01 00 0B")
+            throw ExitCode(2)
+        }
+        let atr: ATR
+        do {
+            atr = try ATR(decodingHex: hex.joined(separator: " "))
+        } catch {
+            StandardError.write("scard: atr: \(error)")
+            throw ExitCode(2)
+        }
+        if json {
+            print(ATRJSONReport(atr).jsonText)
+        } else {
+            ATRTextReport.lines(of: atr).forEach { print($0) }
+        }
+        for problem in atr.problems {
+            StandardError.write("scard: atr: \(problem)")
+        }
+        let status = Self.exitStatus(of: atr)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// 0 for a valid ATR, 2 when it cannot be decoded in full, 1 when a check fails.
+    static func exitStatus(of atr: ATR) -> Int32 {
+        if atr.problems.isEmpty { return 0 }
+        return atr.problems.contains(where: \.isMalformed) ? 2 : 1
+    }
+}
