@@ -31,7 +31,7 @@ extension RPCScenarioSession {
         case "ReadResource":
             var data: [UInt8] = []
             let status = client.readResource(try context(arguments[0]), into: &data)
-            return RPCLineResult(outcome: .status(status), output: status == .ok ? data : nil)
+            return RPCLineResult(outcome: .status(status), output: status == .ok && !data.isEmpty ? data : nil)
         case "WriteResource":
             let status = client.writeResource(try context(arguments[0]), bytes: try bytes(arguments[1], for: "data"))
             return RPCLineResult(outcome: .status(status))

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import RPCSim
+import ScenarioKit
+
+/// `scard rpc run SCENARIO`: runs a scenario file against a fresh RPC server and client.
+struct RPCRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an RPC scenario file and check its expectations.",
+        discussion: """
+            A scenario is one call or directive per line (see Docs/rpc.md):
+              @server
+              @client c1
+              h = OpenResource c1 "notes"      => RPC_S_OK
+              @drop c1
+              RpcSmDestroyClientContext h      => RPC_S_OK
+              RpcBindingFree c1                => RPC_S_OK
+
+            Directives: @server, @client NAME, @drop NAME, @reconnect NAME.
+            Functions: OpenResource, ReadResource, WriteResource, CloseResource,
+            RpcSmDestroyClientContext, RpcSsDestroyClientContext, RpcBindingFree.
+
+            Examples:
+              scard rpc run Tests/RPCSimTests/Scenarios/destroy-after-drop.scen
+              scard rpc run my.scen --json --expect-clean
+              cat my.scen | scard rpc run - --fail-fast --trace
+
+            Exit codes: 0 all expectations met, 1 an expectation failed (or a leak with
+            --expect-clean), 2 unreadable file or syntax error (nothing runs).
+            """
+    )
+
+    @Argument(help: "The scenario file to run, or - for standard input.")
+    var scenario: String
+
+    @OptionGroup var output: RPCOutputOptions
+
+    @Flag(help: "Fail (exit 1) when anything is still live in either ledger at the end.")
+    var expectClean = false
+
+    @Flag(help: "Stop at the first expectation that is not met.")
+    var failFast = false
+
+    func run() throws {
+        let text = try readScenario()
+        let parsed: Scenario
+        do {
+            parsed = try Scenario(parsing: text)
+        } catch {
+            StandardError.write("scard: \(scenario):\(error.line):\(error.column): \(error.message)")
+            throw ExitCode(2)
+        }
+        let runner = RPCScenarioRunner(ledgerCapacity: output.trace ? nil : 4096)
+        let report = runner.run(parsed, options: ScenarioOptions(failFast: failFast))
+        let status = ScenarioOutput.emit(report, json: output.json, expectClean: expectClean)
+        if expectClean, report.liveTotal > 0 {
+            StandardError.write("scard: \(report.liveTotal) object(s) still live at the end (--expect-clean)")
+        }
+        if output.trace {
+            LedgerOutput.trace(runner.client.table, title: "client")
+            LedgerOutput.trace(runner.server.table, title: "server")
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The scenario's text, from the file or standard input; a clear one-line error otherwise.
+    private func readScenario() throws -> String {
+        if scenario == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                StandardError.write("scard: -: standard input is not UTF-8 text")
+                throw ExitCode(2)
+            }
+            return text
+        }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: scenario))
+            guard let text = String(data: data, encoding: .utf8) else {
+                StandardError.write("scard: \(scenario): not UTF-8 text")
+                throw ExitCode(2)
+            }
+            return text
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            StandardError.write("scard: \(scenario): cannot read the file (\(reason(error)))")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Why a file could not be read, in a few words.
+    private func reason(_ error: Error) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: scenario, isDirectory: &isDirectory) { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory" }
+        if !FileManager.default.isReadableFile(atPath: scenario) { return "permission denied" }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// Random sequences of open, call, close, destroy, drop, reconnect and binding free, checked call
+/// by call against the reference model. `SCARD_MODEL_CALLS` sets the number of random calls
+/// (default 20,000) and `SCARD_MODEL_SEED` the seed (decimal or 0x hex).
+@Suite("RPC model-based test")
+struct ModelBasedTests {
+    static let defaultCalls = 20_000
+    static let defaultSeed: UInt64 = 0x5CA2_D007
+
+    @Test("the simulator agrees with the model on every call, every rundown runs exactly once per unclosed context, and nothing leaks")
+    func randomSequences() {
+        let environment = ProcessInfo.processInfo.environment
+        let calls = environment["SCARD_MODEL_CALLS"].flatMap { Int($0) } ?? Self.defaultCalls
+        let seed = environment["SCARD_MODEL_SEED"].flatMap(Self.parseSeed) ?? Self.defaultSeed
+        var random = SplitMix64(seed: seed)
+        var done = 0
+        var sequences = 0
+        var mismatches: [String] = []
+        while done < calls {
+            let length = min(Int.random(in: 1...120, using: &random), calls - done)
+            var sequence = ModelSequence(clients: Int.random(in: 1...3, using: &random))
+            sequence.run(calls: length, using: &random)
+            done += length
+            sequences += 1
+            for mismatch in sequence.mismatches.prefix(5) where mismatches.count < 20 {
+                mismatches.append("sequence \(sequences): \(mismatch)")
+            }
+            if !sequence.mismatches.isEmpty, mismatches.count >= 20 { break }
+        }
+        print("rpc model: \(done) calls, \(sequences) sequences, \(mismatches.count) mismatches")
+        #expect(mismatches.isEmpty, "seed 0x\(String(seed, radix: 16)): \(mismatches.joined(separator: "\n"))")
+    }
+
+    static func parseSeed(_ text: String) -> UInt64? {
+        if text.hasPrefix("0x") || text.hasPrefix("0X") { return UInt64(text.dropFirst(2), radix: 16) }
+        return UInt64(text)
+    }
+}
