@@ -58,6 +58,14 @@ public struct ATR: Sendable, Equatable {
         return offered.isEmpty ? [0] : offered
     }
 
+    /// True when T0 and every interface byte it announces are present, so `protocols` is complete.
+    public var hasAllInterfaceBytes: Bool {
+        formatByte != nil && !problems.contains {
+            if case .truncatedInterfaceBytes = $0 { return true }
+            return false
+        }
+    }
+
     /// Whether the ATR must end with TCK: some TD byte indicates a protocol other than T=0.
     public var requiresCheckByte: Bool {
         interfaceBytes.contains { $0.kind == .d && $0.value & 0x0F != 0 }

@@ -7,21 +7,21 @@ struct ATRCommand: ParsableCommand {
         commandName: "atr",
         abstract: "Decode an ATR (ISO/IEC 7816-3): TS, T0, interface bytes, historical bytes, TCK.",
         discussion: """
-            The ATR is hex, with blanks, colons or nothing between the bytes, in any case; it may be
-            one argument or one argument per byte.
+            The ATR is hex, with blanks, colons or nothing between the bytes, in
+            any case; give it as one argument or as one argument per byte.
 
-            Example:
+            Examples:
               $ scard atr 3B 95 13 81 01 80 73 FF 01 00 0B
               $ scard atr 3b:f8:13:00:00:81:31:fe:15:59:75:62:69:6b:65:79:34:d4 --json
 
             Exit codes:
               0  the ATR is valid
-              1  every field decodes but a check fails: wrong or missing TCK, extra bytes after
-                 the end, T=15 in TD1, longer than 33 bytes
-              2  not an ATR: no or malformed hex, too short, invalid TS, truncated interface or
-                 historical bytes
-            The decoding is printed in every case that has bytes; each problem is also written to
-            standard error as one line.
+              1  every field decodes but a check fails: wrong or missing
+                 TCK, bytes after the end, T=15 in TD1, over 33 bytes
+              2  not an ATR: missing or malformed hex, too short, invalid
+                 TS, truncated interface or historical bytes
+            Whatever bytes there are get decoded and printed; each problem
+            is also written to standard error as one line.
             """
     )
 

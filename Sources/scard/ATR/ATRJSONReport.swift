@@ -79,7 +79,7 @@ struct ATRJSONReport: Encodable {
         interfaceBytes = decoded.interfaceBytes.map {
             InterfaceByte(name: $0.name, value: ATRHex.byte($0.value), offset: $0.offset, meaning: $0.meaning.description)
         }
-        protocols = decoded.formatByte == nil ? [] : decoded.protocols
+        protocols = decoded.hasAllInterfaceBytes ? decoded.protocols : []
         let rate = decoded.clockRate
         clockRate = ClockRate(
             fi: rate.fi, di: rate.di, fMaxKHz: rate.maximumFrequencyKilohertz,

@@ -18,10 +18,12 @@ enum ATRTextReport {
         for byte in atr.interfaceBytes {
             lines.append(row(byte.name, byte.value, byte.meaning.description))
         }
-        if atr.formatByte != nil {
+        if atr.hasAllInterfaceBytes {
             lines.append("Protocols: " + atr.protocols.map { "T=\($0)" }.joined(separator: ", "))
         }
-        lines += historicalLines(atr.historicalBytes)
+        if let t0 = atr.formatByte {
+            lines += historicalLines(atr.historicalBytes, announced: t0.historicalCount)
+        }
         lines += checkByteLines(atr)
         if !atr.extraBytes.isEmpty {
             lines.append("Extra bytes: \(ATRHex.string(atr.extraBytes))")
@@ -41,9 +43,9 @@ enum ATRTextReport {
     }
 
     /// The historical bytes, their category and objects.
-    static func historicalLines(_ historical: ATRHistoricalBytes) -> [String] {
+    static func historicalLines(_ historical: ATRHistoricalBytes, announced: Int) -> [String] {
         guard let category = historical.category, let indicator = historical.bytes.first else {
-            return ["Historical bytes: none"]
+            return [announced == 0 ? "Historical bytes: none" : "Historical bytes: missing (T0 announces \(announced))"]
         }
         var lines = ["Historical bytes: \(ATRHex.string(historical.bytes))  \"\(historical.text)\""]
         lines.append("  category \(ATRHex.byte(indicator)): \(category)")
