@@ -1,0 +1,101 @@
+import APDUScript
+import Testing
+
+@Suite("APDU script syntax errors name the line and column")
+struct ScriptSyntaxErrorTests {
+    /// A malformed line, and where and what the error must say.
+    struct Case: Sendable, CustomStringConvertible {
+        let text: String
+        let line: Int
+        let column: Int
+        let message: String
+        var description: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "00 A4 04 0", line: 1, column: 10, message: "odd number of hex digits in '0'"),
+        Case(text: "00 A4 0G 00", line: 1, column: 8, message: "'G' is not a hex digit in '0G'"),
+        Case(text: "  00A40400ZZ", line: 1, column: 11, message: "'Z' is not a hex digit"),
+        Case(text: "00 A4", line: 1, column: 1, message: "an APDU needs at least 4 bytes (CLA INS P1 P2), this one has 2"),
+        Case(text: "00 A4 04 00 05 3F 00", line: 1, column: 1, message: "Lc = 05 announces 5 data byte(s), but 2 byte(s) follow Lc"),
+        Case(text: "\n00 10 00 00 00 00", line: 2, column: 1, message: "byte 5 = 00 announces extended lengths"),
+        Case(text: "00 10 00 00 00 00 02 01", line: 1, column: 1, message: "extended Lc = 2 announces 2 data byte(s), but 1 byte(s) follow"),
+        Case(text: "00 10 00 00 00 00 00 01", line: 1, column: 1, message: "extended Lc = 00 00 cannot be followed by data"),
+        Case(text: "\\", line: 1, column: 1, message: "the APDU ends with '\\' but no line follows"),
+        Case(text: "00 A4 \\\nreset", line: 1, column: 1, message: "line 2 is not hex bytes to continue it"),
+        Case(text: "=> 90 00", line: 1, column: 1, message: "an expected response needs an APDU before '=>'"),
+        Case(text: "00 B0 00 00 00 =>", line: 1, column: 18, message: "no expected response after '=>'"),
+        Case(text: "00 B0 00 00 00 => 90", line: 1, column: 21, message: "ends with the 2 status word bytes"),
+        Case(text: "00 B0 00 00 00 => 90 00 *", line: 1, column: 25, message: "ends with the 2 status word bytes"),
+        Case(text: "00 B0 00 00 00 => * 01 * 90 00", line: 1, column: 24, message: "only one '*' is allowed"),
+        Case(text: "00 B0 00 00 00 => 9X 00", line: 1, column: 20, message: "'X' in '9X' is not a hex digit (or '..' for any byte)"),
+        Case(text: "00 B0 00 00 00 => 900", line: 1, column: 21, message: "incomplete byte '0' in '900'"),
+        Case(text: "00 B0 00 00 00 => 90 00*", line: 1, column: 24, message: "ends with the 2 status word bytes"),
+        Case(text: "00 B0 00 00 00 => 9*00", line: 1, column: 19, message: "incomplete byte '9' in '9*00'"),
+        Case(text: "00 B0 00 00 00 => SW 90", line: 1, column: 24, message: "a status word is 2 bytes (SW1 SW2), found 1"),
+        Case(text: "00 B0 00 00 00 => SW 90 00 00", line: 1, column: 28, message: "a status word is 2 bytes (SW1 SW2), found 3"),
+        Case(text: "00 B0 00 00 00 => SW * 90 00", line: 1, column: 22, message: "'*' cannot be used in a status word"),
+        Case(text: "00 B0 00 00 00 => 90 00 \\", line: 1, column: 25, message: "cannot continue with '\\'"),
+        Case(text: "select 3F00", line: 1, column: 1, message: "unknown command 'select'"),
+        Case(text: "reset now", line: 1, column: 7, message: "'reset' takes nothing after it, found 'now'"),
+        Case(text: "exit 0", line: 1, column: 6, message: "'exit' takes nothing after it"),
+        Case(text: "delay", line: 1, column: 1, message: "delay needs a duration"),
+        Case(text: "delay 100", line: 1, column: 7, message: "'100' is not a duration"),
+        Case(text: "delay 1.5s", line: 1, column: 7, message: "'1.5s' is not a duration"),
+        Case(text: "delay 10 ms now", line: 1, column: 13, message: "unexpected 'now' after the delay"),
+        Case(text: "delay 3601s", line: 1, column: 7, message: "a delay is at most one hour"),
+        Case(text: "delay 99999999999ms", line: 1, column: 7, message: "a delay is at most one hour"),
+        Case(text: "# test:", line: 1, column: 3, message: "a test section needs a name"),
+    ]
+
+    @Test("every malformed line gets an error with its line and column", arguments: cases)
+    func malformed(_ example: Case) {
+        do {
+            let script = try APDUScript(parsing: example.text)
+            Issue.record("parsed: \(script.lines)")
+        } catch {
+            #expect(error.diagnostics.count == 1, "\(error.diagnostics)")
+            #expect(error.line == example.line)
+            #expect(error.column == example.column)
+            #expect(error.message.contains(example.message), "\(error.message)")
+        }
+    }
+
+    @Test("every malformed line of a script is reported, in line order, and nothing runs")
+    func allErrors() {
+        let text = """
+            reset
+            00 A4 04 0
+            00 B0 00 00 00 => 90
+            echo this line is fine
+            frobnicate
+            delay soon
+            00 84 00 00 08
+            """
+        #expect(throws: ScriptSyntaxError.self) { try APDUScript(parsing: text) }
+        do {
+            _ = try APDUScript(parsing: text)
+        } catch {
+            #expect(error.diagnostics.map(\.line) == [2, 3, 5, 6])
+            #expect(error.description.split(separator: "\n").count == 4)
+            #expect(error.description.hasPrefix("2:10: odd number of hex digits in '0'"))
+        }
+    }
+
+    @Test("an APDU over 65,544 bytes is an error even when the structure check is off")
+    func tooLong() {
+        let data = String(repeating: "00", count: 65_541)
+        do {
+            _ = try APDUScript(parsing: "00 D6 00 00 \(data)", checkingAPDUStructure: false)
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message == "an APDU has at most 65544 bytes, this one has 65545")
+            #expect(error.line == 1 && error.column == 1)
+        }
+    }
+
+    @Test("ScriptDiagnostic reads LINE:COLUMN: MESSAGE")
+    func diagnosticText() {
+        #expect(ScriptDiagnostic(line: 3, column: 7, message: "bad").description == "3:7: bad")
+    }
+}
