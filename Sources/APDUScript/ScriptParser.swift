@@ -19,11 +19,16 @@ struct ScriptParser {
     /// The commands a line may start with.
     static let keywords = ["reset", "exit", "echo", "delay"]
 
+    /// Whether APDU length fields must match the APDU's length.
     let checkingStructure: Bool
+    /// The lines read so far.
     var lines: [ScriptLine] = []
+    /// The problems found so far.
     var diagnostics: [ScriptDiagnostic] = []
+    /// An APDU continued with `\` on the last line read.
     var pending: PendingAPDU?
 
+    /// Prepares a parser.
     init(checkingStructure: Bool) {
         self.checkingStructure = checkingStructure
     }

@@ -158,4 +158,34 @@ struct ScriptParserTests {
         let tooShort = try APDUScript(parsing: "00 10", checkingAPDUStructure: false)
         #expect(tooShort.lines.count == 1)
     }
+
+    @Test("the complete example of Docs/scripts.md parses into its sections and commands")
+    func documentedExample() throws {
+        let script = try APDUScript(parsing: """
+            #!/usr/bin/env scriptor
+            # test: select MF
+            reset
+            00 A4 00 0C 02 3F 00 => 90 00
+
+            # test: challenge
+            echo asking for 8 random bytes
+            00 84 00 00 08 => .. .. .. .. .. .. .. .. 90 00
+            delay 50ms
+            00 84 00 00 08 => SW 90 00
+
+            # test: wrong instruction
+            00 FF 00 00 => SW 6D 00
+            exit
+            anything after exit is not read
+            """)
+        #expect(script.testSections == ["select MF", "challenge", "wrong instruction"])
+        #expect(script.lines.map(\.number) == [2, 3, 4, 6, 7, 8, 9, 10, 12, 13, 14])
+        #expect(script.lines.last?.kind == .exit)
+        guard case .apdu(_, let expectation?) = script.lines[5].kind else {
+            Issue.record("line 8 is not an APDU with an expectation")
+            return
+        }
+        #expect(expectation.matches([1, 2, 3, 4, 5, 6, 7, 8, 0x90, 0x00]))
+        #expect(!expectation.matches([1, 2, 3, 0x90, 0x00]))
+    }
 }

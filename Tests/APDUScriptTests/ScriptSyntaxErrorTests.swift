@@ -99,3 +99,57 @@ struct ScriptSyntaxErrorTests {
         #expect(ScriptDiagnostic(line: 3, column: 7, message: "bad").description == "3:7: bad")
     }
 }
+
+@Suite("The errors documented in Docs/scripts.md")
+struct DocumentedScriptErrorTests {
+    static let documented: [(String, String)] = [
+        ("00 A4 04 0", "1:10: odd number of hex digits in '0': each byte needs two digits"),
+        ("00 A4 0G 00", "1:8: 'G' is not a hex digit in '0G'"),
+        ("00 A4", "1:1: an APDU needs at least 4 bytes (CLA INS P1 P2), this one has 2"),
+        ("00 A4 04 00 05 3F 00",
+         "1:1: Lc = 05 announces 5 data byte(s), but 2 byte(s) follow Lc (case 3 needs 5, case 4 needs 6 with Le)"),
+        ("00 10 00 00 00 00", "1:1: byte 5 = 00 announces extended lengths, which need 7 bytes or more, this APDU has 6"),
+        ("00 B0 00 00 00 => 90",
+         "1:21: a response pattern ends with the 2 status word bytes (.. for any byte), e.g. => 90 00"),
+        ("00 B0 00 00 00 => SW * 90 00", "1:22: '*' cannot be used in a status word"),
+        ("=> 90 00", "1:1: an expected response needs an APDU before '=>'"),
+        ("select 3F00",
+         "1:1: unknown command 'select': a line is hex bytes, reset, exit, echo TEXT, delay TIME or a # comment"),
+        ("reset now", "1:7: 'reset' takes nothing after it, found 'now'"),
+        ("delay 100", "1:7: '100' is not a duration: a delay is a whole number with ms or s, e.g. delay 100ms or delay 2s"),
+        ("# test:", "1:3: a test section needs a name: # test: NAME"),
+        ("00 A4 \\", "1:1: the APDU ends with '\\' but no line follows to continue it"),
+    ]
+
+    @Test("each documented line gives exactly the documented error")
+    func documented() {
+        for (text, expected) in Self.documented {
+            do {
+                _ = try APDUScript(parsing: text)
+                Issue.record("parsed: \(text)")
+            } catch {
+                #expect(error.description == expected, "\(text)")
+            }
+        }
+    }
+}
+
+@Suite("Script parser robustness")
+struct ScriptParserRobustnessTests {
+    @Test("random text never traps: it parses or reports diagnostics with valid positions")
+    func randomText() {
+        let pieces = ["00", "A4", "0", "G", " ", "\t", "\n", "\r\n", "#", "=>", "..", "*", "SW", "\\", "reset",
+                      "exit", "echo", "delay", "ms", "s", "test:", "é", "9000", "05", "FF"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            do {
+                _ = try APDUScript(parsing: text)
+            } catch {
+                #expect(!error.diagnostics.isEmpty)
+                #expect(error.diagnostics.allSatisfy { $0.line >= 1 && $0.column >= 1 }, "\(text)")
+            }
+        }
+    }
+}

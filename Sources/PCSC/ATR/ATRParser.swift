@@ -14,15 +14,18 @@ struct ATRParser {
     /// The longest ATR ISO/IEC 7816-3 allows: TS and at most 32 further characters.
     static let maximumLength = 33
 
+    /// The bytes being decoded.
     let bytes: [UInt8]
     private var result = Result()
     private var offset = 0
     private var seenSpecific: Set<String> = []
 
+    /// Prepares to decode bytes.
     init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
+    /// Walks TS, T0, the interface bytes, the historical bytes and TCK, then any extra bytes.
     mutating func parse() -> Result {
         result.initialCharacter = bytes.first
         if let ts = bytes.first, ATRConvention(initialCharacter: ts) == nil {
