@@ -10,8 +10,8 @@ struct RPCExampleCommand: ParsableCommand {
         commandName: "example",
         abstract: "Open a context, drop the connection, destroy the client context, and show when the rundown ran.",
         discussion: """
-            Runs the built-in scenario below, then checks that the server's rundown ran exactly once,
-            when the association went away, not at RpcSmDestroyClientContext, and that both ledgers
+            Runs the built-in scenario below, then checks that the server's rundown ran exactly once, \
+            when the association went away, not at RpcSmDestroyClientContext, and that both ledgers \
             end with nothing live.
 
             \(RPCExample.text)

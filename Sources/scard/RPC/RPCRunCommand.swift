@@ -18,7 +18,8 @@ struct RPCRunCommand: ParsableCommand {
               RpcBindingFree c1                => RPC_S_OK
 
             Directives: @server, @client NAME, @drop NAME, @reconnect NAME.
-            Functions: OpenResource, ReadResource, WriteResource, CloseResource,
+
+            Functions: OpenResource, ReadResource, WriteResource, CloseResource, \
             RpcSmDestroyClientContext, RpcSsDestroyClientContext, RpcBindingFree.
 
             Examples:
@@ -26,7 +27,7 @@ struct RPCRunCommand: ParsableCommand {
               scard rpc run my.scen --json --expect-clean
               cat my.scen | scard rpc run - --fail-fast --trace
 
-            Exit codes: 0 all expectations met, 1 an expectation failed (or a leak with
+            Exit codes: 0 all expectations met, 1 an expectation failed (or a leak with \
             --expect-clean), 2 unreadable file or syntax error (nothing runs).
             """
     )
