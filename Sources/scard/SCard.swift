@@ -21,7 +21,7 @@ struct SCard: AsyncParsableCommand {
             ListReadersCommand.self, StatusCommand.self, SendCommand.self, LifecycleCommand.self,
             ScriptCommand.self, WatchCommand.self,
             ATRCommand.self,
-            RPCCommand.self, FltCommand.self,
+            RPCCommand.self, FltCommand.self, CryptCommand.self,
         ]
     )
 

@@ -46,9 +46,10 @@ struct CryptOutcome: Sendable {
         }
     }
 
-    /// The last error to print: for BOOL functions when it is set (a success leaves it as it was).
+    /// The last error to print: for BOOL functions that returned FALSE (a success leaves the last
+    /// error as it was; `GetLastError` shows it).
     var lastErrorText: String? {
-        guard case .bool(let value) = kind, !value || lastError != .success else { return nil }
+        guard case .bool(false) = kind else { return nil }
         return lastError.description
     }
 

@@ -1,0 +1,28 @@
+import ArgumentParser
+import CryptoAPISim
+import Foundation
+
+/// Makes the simulator a `scard crypt` subcommand runs in, with its container store.
+enum CryptWorld {
+    /// A simulator on the store the options choose; a store that cannot be opened is one line on
+    /// standard error and exit 2.
+    static func simulator(
+        store options: CryptStoreOptions, profile: CryptProfileOption = .windows, trace: Bool
+    ) throws -> CryptSimulator {
+        let store: ContainerStore
+        if options.ephemeral {
+            store = ContainerStore()
+        } else {
+            let directory = options.store
+                ?? ContainerStore.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+            do {
+                store = try ContainerStore(location: .directory(directory))
+            } catch {
+                StandardError.write("scard: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        let chosen: CryptProfile = profile == .documented ? .documented : .windows
+        return CryptSimulator(store: store, profile: chosen, ledgerCapacity: trace ? nil : 4096)
+    }
+}
