@@ -46,7 +46,8 @@ extension FltSession {
         case "close", "detach", "dismount", "commit", "rollback":
             return try tearDown(directive.name, words[0])
         case "irql":
-            guard let value = FltScenarioConstants.table.values[words[0]] ?? UInt64(words[0]), value <= 31 else {
+            let named = IRQL.named.first { $0.name == words[0] }.map { UInt64($0.level.rawValue) }
+            guard let value = named ?? UInt64(words[0]), value <= 31 else {
                 throw FltSetupError("unknown IRQL '\(words[0])': use PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL or 0-31")
             }
             machine.setIRQL(IRQL(rawValue: UInt8(value)))

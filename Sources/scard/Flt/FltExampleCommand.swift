@@ -14,6 +14,7 @@ struct FltExampleCommand: AsyncParsableCommand {
             Example:
               scard flt example
               scard flt example --json
+              scard flt example --show-scenario
             """
     )
 
@@ -22,6 +23,9 @@ struct FltExampleCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Also print the scenario the story runs.")
     var showScenario = false
+
+    @Flag(name: .long, help: "Also print the ledger to standard error.")
+    var trace = false
 
     mutating func run() async throws {
         let scenario: Scenario
@@ -43,6 +47,9 @@ struct FltExampleCommand: AsyncParsableCommand {
             for line in LedgerOutput.lines(of: runner.machine.table) {
                 print(line)
             }
+        }
+        if trace {
+            LedgerOutput.trace(runner.machine.table)
         }
         if code != 0 { throw ExitCode(code) }
     }
