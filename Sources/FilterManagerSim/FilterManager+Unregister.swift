@@ -48,21 +48,27 @@ extension FilterManager {
         defer { recorder.setMode(irql: irql, inWorkItem: false) }
         guard let freedResources = table.runNextWorkItem() else { return nil }
         for resource in freedResources {
-            let handle = resource.info.handle
-            if let gone = freed[handle] {
-                freed[handle] = FreedContext(name: gone.name, when: gone.when + ", freed by the work item")
-            }
+            noteFreedByWorkItem(resource.info.handle)
         }
         return freedResources.map(\.info.name)
     }
 
-    /// Runs every queued work item, oldest first; returns the names of the contexts freed.
+    /// Runs every queued work item, oldest first, including any queued meanwhile; returns the names
+    /// of the contexts freed.
     @discardableResult
     public func runAllWorkItems() -> [String] {
-        var names: [String] = []
-        while let batch = runWorkItem() {
-            names += batch
+        recorder.setMode(irql: .passive, inWorkItem: true)
+        defer { recorder.setMode(irql: irql, inWorkItem: false) }
+        let freedResources = table.drainWorkQueue()
+        for resource in freedResources {
+            noteFreedByWorkItem(resource.info.handle)
         }
-        return names
+        return freedResources.map(\.info.name)
+    }
+
+    private func noteFreedByWorkItem(_ handle: Handle) {
+        if let gone = freed[handle] {
+            freed[handle] = FreedContext(name: gone.name, when: gone.when + ", freed by the work item")
+        }
     }
 }

@@ -58,8 +58,7 @@ extension FltSession {
             if freed == nil { outcome.notes.append("the work queue is empty") }
             return outcome
         case "drain":
-            var count = 0
-            while machine.runWorkItem() != nil { count += 1 }
+            let count = machine.runAllWorkItems().count
             return LineOutcome(returned: "\(count)", count: count)
         case "lowmemory":
             guard words[0] == "on" || words[0] == "off" else { throw FltSetupError("@lowmemory takes 'on' or 'off'") }
