@@ -8,16 +8,18 @@ extension CryptThread {
     /// `bufferLength` is `dwBufLen`, the room in the buffer. A NULL `pbData` asks only for the size
     /// the result needs. AES runs in CBC mode with a zero IV, the chain carried from call to call;
     /// the final call adds PKCS#5 padding and resets the key. A non-final AES call needs whole
-    /// blocks (`NTE_BAD_LEN`); too small a buffer gives `ERROR_MORE_DATA` and the size needed.
+    /// blocks (`NTE_BAD_LEN`); too small a buffer gives `ERROR_MORE_DATA` and the size needed. Key
+    /// pairs are not modelled as ciphers: `NTE_BAD_KEY`.
     public func encrypt(
         _ hKey: HCRYPTKEY, _ hHash: HCRYPTHASH, final: Bool, flags: DWORD, _ pbData: OutParameter<[UInt8]>?,
         _ pdwDataLen: OutParameter<DWORD>?, bufferLength: DWORD
     ) -> Bool {
-        guard let (_, owner, key) = sessionKey(hKey), let pdwDataLen else { return fail(.invalidParameter) }
+        guard let (_, owner, payload) = key(hKey), let pdwDataLen else { return fail(.invalidParameter) }
         let hash = hHash == 0 ? nil : hashObject(hHash)?.hash
         guard hHash == 0 || hash != nil else { return fail(.invalidParameter) }
         return inside(owner) {
             guard flags == 0 else { return fail(.badFlags) }
+            guard let key = payload as? SessionKey else { return fail(.badKey) }
             let length = Int(pdwDataLen.value)
             guard let pbData else {
                 pdwDataLen.value = DWORD(truncatingIfNeeded: key.encryptedLength(of: length, final: final))
@@ -54,13 +56,14 @@ extension CryptThread {
         _ hKey: HCRYPTKEY, _ hHash: HCRYPTHASH, final: Bool, flags: DWORD, _ pbData: OutParameter<[UInt8]>?,
         _ pdwDataLen: OutParameter<DWORD>?
     ) -> Bool {
-        guard let (_, owner, key) = sessionKey(hKey), let pbData, let pdwDataLen else {
+        guard let (_, owner, payload) = key(hKey), let pbData, let pdwDataLen else {
             return fail(.invalidParameter)
         }
         let hash = hHash == 0 ? nil : hashObject(hHash)?.hash
         guard hHash == 0 || hash != nil else { return fail(.invalidParameter) }
         return inside(owner) {
             guard flags == 0 else { return fail(.badFlags) }
+            guard let key = payload as? SessionKey else { return fail(.badKey) }
             let length = Int(pdwDataLen.value)
             let buffer = pbData.value
             guard length <= buffer.count else { return fail(.invalidParameter) }

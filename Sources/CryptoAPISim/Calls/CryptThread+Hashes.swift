@@ -9,7 +9,7 @@ extension CryptThread {
     public func createHash(
         _ hProv: HCRYPTPROV, algid: ALG_ID, _ hKey: HCRYPTKEY, flags: DWORD, _ phHash: OutParameter<HCRYPTHASH>?
     ) -> Bool {
-        guard let (handle, context) = context(hProv), let phHash, hKey == 0 || sessionKey(hKey) != nil else {
+        guard let (handle, context) = context(hProv), let phHash, hKey == 0 || key(hKey) != nil else {
             return fail(.invalidParameter)
         }
         return inside(handle) {
@@ -59,11 +59,14 @@ extension CryptThread {
 
     /// Appends a session key's bytes (without salt) to a hash, big-endian (reversed) unless
     /// `CRYPT_LITTLE_ENDIAN`. The corresponding Windows function is `CryptHashSessionKey`.
+    ///
+    /// A key pair is `NTE_BAD_KEY`.
     public func hashSessionKey(_ hHash: HCRYPTHASH, _ hKey: HCRYPTKEY, flags: DWORD) -> Bool {
-        guard let (_, owner, hash) = hashObject(hHash), let (_, _, key) = sessionKey(hKey) else {
+        guard let (_, owner, hash) = hashObject(hHash), let (_, _, payload) = key(hKey) else {
             return fail(.invalidParameter)
         }
         return inside(owner) {
+            guard let key = payload as? SessionKey else { return fail(.badKey) }
             guard flags & ~CRYPT_LITTLE_ENDIAN == 0 else { return fail(.badFlags) }
             let bytes = flags & CRYPT_LITTLE_ENDIAN != 0 ? key.keyBytes : key.keyBytes.reversed()
             return hash.append(bytes[...]) ? true : fail(.badHashState)

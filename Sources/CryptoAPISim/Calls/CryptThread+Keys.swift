@@ -1,15 +1,20 @@
 import ContextCore
 
 extension CryptThread {
-    /// Generates a random session key as a child of the context. The corresponding Windows
-    /// function is `CryptGenKey`.
+    /// Generates a random session key, or a key pair of the context's container, as a child of the
+    /// context. The corresponding Windows function is `CryptGenKey`.
     ///
+    /// `AT_KEYEXCHANGE`/`CALG_RSA_KEYX` and `AT_SIGNATURE`/`CALG_RSA_SIGN` make an RSA pair (see
+    /// ``getUserKey(_:keySpec:_:)``).
     /// `CALG_RC4` on every provider, `CALG_AES_128/192/256` on `PROV_RSA_AES` only (else
     /// `NTE_BAD_ALGID`); the key length in bits is the high 16 bits of `flags` (0: the provider's
     /// default; not allowed: `NTE_BAD_FLAGS`). A 40-bit RC4 key gets 11 zero bytes of salt unless
     /// `CRYPT_NO_SALT` (`CRYPT_CREATE_SALT`: random salt).
     public func genKey(_ hProv: HCRYPTPROV, algid: ALG_ID, flags: DWORD, _ phKey: OutParameter<HCRYPTKEY>?) -> Bool {
         guard let (handle, context) = context(hProv), let phKey else { return fail(.invalidParameter) }
+        if let spec = KeySpec(algid: algid) {
+            return inside(handle) { genKeyPair(spec, flags: flags, context: context, handle: handle, into: phKey) }
+        }
         return inside(handle) {
             guard let cipher = CipherAlgorithm(algid: algid), context.provider.ciphers.contains(cipher) else {
                 return fail(.badAlgorithm)
@@ -63,7 +68,7 @@ extension CryptThread {
     /// TRUE once; a NULL, unknown or already destroyed handle (also one destroyed with its
     /// context) gives `ERROR_INVALID_PARAMETER`.
     public func destroyKey(_ hKey: HCRYPTKEY) -> Bool {
-        guard let (handle, _, _) = sessionKey(hKey) else { return fail(.invalidParameter) }
+        guard let (handle, _, _) = key(hKey) else { return fail(.invalidParameter) }
         do {
             try simulator.table.free(handle, expecting: CryptSimulator.keyKind)
             return true

@@ -37,13 +37,12 @@ public struct CryptThread: Sendable {
         return (handle, context)
     }
 
-    /// The live session key behind a raw handle, with its context, or nil.
-    func sessionKey(_ raw: HCRYPTKEY) -> (handle: Handle, owner: Handle?, key: SessionKey)? {
+    /// The live key behind a raw handle (a session key or a key pair), with its context, or nil.
+    func key(_ raw: HCRYPTKEY) -> (handle: Handle, owner: Handle?, payload: (any Sendable)?)? {
         guard let handle = Handle(rawValue: raw),
-            let info = try? simulator.table.validate(handle, expecting: CryptSimulator.keyKind),
-            let key = info.payload as? SessionKey
+            let info = try? simulator.table.validate(handle, expecting: CryptSimulator.keyKind)
         else { return nil }
-        return (handle, info.owner, key)
+        return (handle, info.owner, info.payload)
     }
 
     /// The live hash object behind a raw handle, with its context, or nil.

@@ -75,6 +75,17 @@ public final class ContainerStore: Sendable {
         }
     }
 
+    /// Puts a key pair in a container, replacing one of the same kind; false when the container
+    /// does not exist.
+    @discardableResult
+    public func setKeyPair(_ pair: StoredKeyPair, in id: ContainerID) throws(ContainerStoreError) -> Bool {
+        try modify { records in
+            guard let index = records.firstIndex(where: { $0.id == id }) else { return false }
+            records[index].setKeyPair(pair)
+            return true
+        }
+    }
+
     /// Replaces a container's record (its key pairs); false when it does not exist.
     @discardableResult
     public func update(_ record: ContainerRecord) throws(ContainerStoreError) -> Bool {

@@ -32,6 +32,15 @@ public let CRYPT_LITTLE_ENDIAN: DWORD = 0x1
 /// `CryptHashData`: the data was typed by the user. The corresponding C constant is `CRYPT_USERDATA`.
 public let CRYPT_USERDATA: DWORD = 0x1
 
+/// `CryptGenKey`/`CryptGetUserKey`: the container's key exchange pair. The corresponding C constant is `AT_KEYEXCHANGE`.
+public let AT_KEYEXCHANGE: ALG_ID = 1
+/// `CryptGenKey`/`CryptGetUserKey`: the container's signature pair. The corresponding C constant is `AT_SIGNATURE`.
+public let AT_SIGNATURE: ALG_ID = 2
+/// RSA key exchange pair. The corresponding C constant is `CALG_RSA_KEYX`.
+public let CALG_RSA_KEYX: ALG_ID = 0xA400
+/// RSA signature pair. The corresponding C constant is `CALG_RSA_SIGN`.
+public let CALG_RSA_SIGN: ALG_ID = 0x2400
+
 /// MD5, 128-bit hash. The corresponding C constant is `CALG_MD5`.
 public let CALG_MD5: ALG_ID = 0x8003
 /// SHA-1, 160-bit hash. The corresponding C constant is `CALG_SHA1` (also `CALG_SHA`).
@@ -74,7 +83,9 @@ public enum CryptConstantNames {
         ("CALG_SHA_256", UInt64(CALG_SHA_256)), ("CALG_SHA_384", UInt64(CALG_SHA_384)),
         ("CALG_SHA_512", UInt64(CALG_SHA_512)), ("CALG_RC4", UInt64(CALG_RC4)),
         ("CALG_AES_128", UInt64(CALG_AES_128)), ("CALG_AES_192", UInt64(CALG_AES_192)),
-        ("CALG_AES_256", UInt64(CALG_AES_256)),
+        ("CALG_AES_256", UInt64(CALG_AES_256)), ("AT_KEYEXCHANGE", UInt64(AT_KEYEXCHANGE)),
+        ("AT_SIGNATURE", UInt64(AT_SIGNATURE)), ("CALG_RSA_KEYX", UInt64(CALG_RSA_KEYX)),
+        ("CALG_RSA_SIGN", UInt64(CALG_RSA_SIGN)),
         ("HP_ALGID", UInt64(HP_ALGID)), ("HP_HASHVAL", UInt64(HP_HASHVAL)), ("HP_HASHSIZE", UInt64(HP_HASHSIZE)),
     ] + CryptError.all.map { ($0.name, UInt64($0.error.rawValue)) }
 

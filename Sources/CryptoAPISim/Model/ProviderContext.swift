@@ -7,6 +7,8 @@ public struct ProviderContext: Sendable, Equatable {
     public let container: ContainerID?
     /// The flags the context was acquired with.
     public let flags: DWORD
+    /// The key pairs a verify context made: they live as long as the context, in no container.
+    public var ephemeralPairs: [StoredKeyPair] = []
 
     /// A label for ledgers: `PROV_RSA_FULL "kc1"` or `PROV_RSA_AES verify`.
     public var label: String {

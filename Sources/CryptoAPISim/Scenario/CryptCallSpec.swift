@@ -38,6 +38,7 @@ struct CryptCallSpec {
             CryptCallSpec(name: "CryptDeriveKey", parameters: [.handle, .dword, .handle, .dword], optional: 0,
                           outputs: ["phKey"]),
             CryptCallSpec(name: "CryptDestroyKey", parameters: [.handle], optional: 0, outputs: []),
+            CryptCallSpec(name: "CryptGetUserKey", parameters: [.handle, .dword], optional: 0, outputs: ["phUserKey"]),
             CryptCallSpec(name: "CryptCreateHash", parameters: [.handle, .dword, .handle, .dword], optional: 0,
                           outputs: ["phHash"]),
             CryptCallSpec(name: "CryptHashData", parameters: [.handle, .data, .dword], optional: 0, outputs: []),

@@ -101,6 +101,13 @@ extension CryptScenarioSession {
                     : t.genKey(prov, algid: algid, flags: flags, out)
                 return Self.outcome(ok, t, values: [out.map { .handle($0.value) }])
             }
+        case "CryptGetUserKey":
+            let (prov, spec) = (try handle(args[0]), try dword(args[1]))
+            return { t in
+                let out = nullOut[0] ? nil : OutParameter(previous)
+                let ok = t.getUserKey(prov, keySpec: spec, out)
+                return Self.outcome(ok, t, values: [out.map { .handle($0.value) }])
+            }
         case "CryptCreateHash":
             let (prov, algid, key, flags) = (try handle(args[0]), try dword(args[1]), try handle(args[2]), try dword(args[3]))
             return { t in

@@ -18,9 +18,9 @@ struct CryptRunCommand: ParsableCommand {
               CryptDestroyHash hash                                                 => FALSE ERROR_INVALID_PARAMETER
 
             Functions: CryptAcquireContext, CryptContextAddRef, CryptReleaseContext, CryptGenKey,
-            CryptDeriveKey, CryptDestroyKey, CryptCreateHash, CryptHashData, CryptHashSessionKey,
-            CryptGetHashParam, CryptDestroyHash, CryptEncrypt, CryptDecrypt, SetLastError,
-            GetLastError. Directives: @thread T2, @profile windows|documented,
+            CryptDeriveKey, CryptGetUserKey, CryptDestroyKey, CryptCreateHash, CryptHashData,
+            CryptHashSessionKey, CryptGetHashParam, CryptDestroyHash, CryptEncrypt, CryptDecrypt,
+            SetLastError, GetLastError. Directives: @thread T2, @profile windows|documented,
             @buffer NAME SIZE [PATTERN], @pause N, @resume T1.
 
             Examples:

@@ -1,0 +1,66 @@
+import Foundation
+import _CryptoExtras
+
+/// The two kinds of key pair a key container holds.
+public enum KeySpec: String, Sendable, Codable, CaseIterable {
+    /// The key exchange pair (`AT_KEYEXCHANGE`, `CALG_RSA_KEYX`).
+    case exchange
+    /// The signature pair (`AT_SIGNATURE`, `CALG_RSA_SIGN`).
+    case signature
+
+    /// The kind a `CryptGenKey` algorithm or a `CryptGetUserKey` key spec names, or nil.
+    public init?(algid: ALG_ID) {
+        switch algid {
+        case AT_KEYEXCHANGE, CALG_RSA_KEYX: self = .exchange
+        case AT_SIGNATURE, CALG_RSA_SIGN: self = .signature
+        default: return nil
+        }
+    }
+
+    /// The C name of the key spec.
+    public var cName: String {
+        self == .exchange ? "AT_KEYEXCHANGE" : "AT_SIGNATURE"
+    }
+
+    /// The algorithm of the pair's keys.
+    public var algid: ALG_ID {
+        self == .exchange ? CALG_RSA_KEYX : CALG_RSA_SIGN
+    }
+}
+
+/// An RSA key pair as a container keeps it: its kind, size, and private key (PKCS#1 DER, base64).
+public struct StoredKeyPair: Sendable, Codable, Equatable {
+    /// The kind of pair.
+    public let spec: KeySpec
+    /// The modulus size in bits.
+    public let bits: Int
+    /// Whether the pair was made with `CRYPT_EXPORTABLE`.
+    public let exportable: Bool
+    /// The private key, PKCS#1 DER in base64.
+    public let privateKey: String
+
+    /// The smallest and largest key pair the simulator makes (BoringSSL makes none below 1024 bits).
+    public static let sizes = 1024...4096
+
+    /// Generates a new RSA pair with swift-crypto.
+    public static func generate(_ spec: KeySpec, bits: Int, exportable: Bool) throws -> StoredKeyPair {
+        let key = try _RSA.Signing.PrivateKey(unsafeKeySize: _RSA.Signing.KeySize(bitCount: bits))
+        return StoredKeyPair(
+            spec: spec, bits: key.keySizeInBits, exportable: exportable,
+            privateKey: key.derRepresentation.base64EncodedString())
+    }
+
+    /// The public key (SubjectPublicKeyInfo DER), or nil when the stored private key is damaged.
+    public func publicKey() -> [UInt8]? {
+        guard let der = Data(base64Encoded: privateKey),
+            let key = try? _RSA.Signing.PrivateKey(unsafeDERRepresentation: der)
+        else { return nil }
+        return [UInt8](key.publicKey.derRepresentation)
+    }
+}
+
+/// What a key handle to a container's key pair stands for.
+public struct KeyPairHandle: Sendable, Equatable {
+    /// The pair.
+    public let pair: StoredKeyPair
+}
