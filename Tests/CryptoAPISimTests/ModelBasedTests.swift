@@ -38,18 +38,17 @@ struct ModelBasedTests {
             if mismatches.count < 10 { mismatches.append("sequence \(sequences): \(text)") }
         }
 
-        /// A handle to use: usually a live one, sometimes a dead, foreign, NULL or made-up one.
+        /// A handle to use: usually a live one, sometimes a dead, foreign, NULL or made-up one. Pools
+        /// are sorted so a seed always gives the same run.
         func anyHandle() -> UInt64 {
-            let pools: [[UInt64]] = [
-                Array(model.contexts.keys), Array(model.keys.keys), Array(model.hashes.keys), dead,
-            ]
+            let pools: [[UInt64]] = [model.contexts.keys.sorted(), model.keys.keys.sorted(), model.hashes.keys.sorted()]
             switch Int.random(in: 0..<20, using: &rng) {
             case 0: return 0
             case 1: return UInt64.random(in: 1...UInt64.max, using: &rng)
             case 2...4: return dead.randomElement(using: &rng) ?? 0
             default:
                 let pool = pools[Int.random(in: 0..<3, using: &rng)]
-                return pool.randomElement(using: &rng) ?? (model.contexts.keys.randomElement(using: &rng) ?? 0)
+                return pool.randomElement(using: &rng) ?? (model.contexts.keys.sorted().randomElement(using: &rng) ?? 0)
             }
         }
 
@@ -123,18 +122,18 @@ struct ModelBasedTests {
                 }
             }
             let liveAfter = Set(model.contexts.keys).union(model.keys.keys).union(model.hashes.keys)
-            bury(Array(liveBefore.subtracting(liveAfter)))
+            bury(liveBefore.subtracting(liveAfter).sorted())
         }
 
         /// Releases every live context as often as its count says; the ledger must end at 0 live.
         func finish() {
-            for (handle, context) in model.contexts {
-                for _ in 0..<context.count {
+            for handle in model.contexts.keys.sorted() {
+                for _ in 0..<(model.contexts[handle]?.count ?? 0) {
                     let expected = model.release(handle, flags: 0)
                     check("final release", thread.releaseContext(handle, flags: 0), expected)
                 }
             }
-            bury(Array(model.keys.keys) + Array(model.hashes.keys))
+            bury((Array(model.keys.keys) + Array(model.hashes.keys)).sorted())
             model.keys = [:]
             model.hashes = [:]
             if simulator.table.liveCount() != 0 {
