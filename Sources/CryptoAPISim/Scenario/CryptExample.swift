@@ -9,21 +9,19 @@ public enum CryptExample {
     /// fails with `NTE_BAD_KEYSET`.
     public static let lines = [
         "prov = CryptAcquireContext NULL NULL PROV_RSA_FULL 0",
-        "prov = CryptAcquireContext NULL NULL PROV_RSA_FULL CRYPT_NEWKEYSET  => TRUE",
-        "key = CryptGenKey prov CALG_RC4 CRYPT_EXPORTABLE                    => TRUE",
-        "hash = CryptCreateHash prov CALG_MD5 0 0                            => TRUE",
-        "CryptHashSessionKey hash key 0                                      => TRUE",
-        "CryptDestroyHash hash                                               => TRUE",
-        "CryptDestroyKey key                                                 => TRUE",
-        "CryptReleaseContext prov 0                                          => TRUE",
+        "prov = CryptAcquireContext NULL NULL PROV_RSA_FULL CRYPT_NEWKEYSET => TRUE",
+        "key = CryptGenKey prov CALG_RC4 CRYPT_EXPORTABLE => TRUE",
+        "hash = CryptCreateHash prov CALG_MD5 0 0 => TRUE",
+        "CryptHashSessionKey hash key 0 => TRUE",
+        "CryptDestroyHash hash => TRUE",
+        "CryptDestroyKey key => TRUE",
+        "CryptReleaseContext prov 0 => TRUE",
     ]
 
-    /// The example as a numbered listing, for help text.
+    /// The example as a numbered listing, for help text (step 2 runs only when step 1 fails with
+    /// `NTE_BAD_KEYSET`).
     public static var listing: String {
-        lines.enumerated().map { index, line in
-            let condition = index == 1 ? "   # only if step 1 failed with NTE_BAD_KEYSET" : ""
-            return "  \(index + 1). \(line)\(condition)"
-        }.joined(separator: "\n")
+        lines.enumerated().map { index, line in "  \(index + 1). \(line)" }.joined(separator: "\n")
     }
 
     /// Runs the example on a simulator and reports each step; step 1 is met when it succeeds or
@@ -50,7 +48,8 @@ public enum CryptExample {
             }
             report.steps.append(step)
             if step.met == false {
-                report.stopped = "step \(line.number): \(step.call) returned \(step.returned) \(step.lastError ?? "")"
+                report.stopped = "step \(line.number): \(step.call) returned \(step.returned)"
+                    + (step.lastError.map { " (last error \($0))" } ?? "")
                 break
             }
         }

@@ -6,22 +6,23 @@ struct CryptCommand: ParsableCommand {
         commandName: "crypt",
         abstract: "Simulate CryptoAPI contexts, keys and hashes, and CryptReleaseContext.",
         discussion: """
-            An in-process model of the CryptoAPI context functions of wincrypt.h: providers
-            (PROV_RSA_FULL, PROV_RSA_AES), key containers that outlive contexts and runs,
-            contexts with reference counts, and session keys and hash objects as children of their
-            context, with real MD5, SHA-1, SHA-2, RC4 and AES. Every call shows its return value,
-            its last error by name and value, and what it did to the ledger.
+            An in-process model of the CryptoAPI context functions of wincrypt.h: providers \
+            (PROV_RSA_FULL, PROV_RSA_AES), key containers that outlive contexts and runs, contexts \
+            with reference counts, and session keys and hash objects as children of their context, \
+            with real MD5, SHA-1, SHA-2, RC4 and AES. Every call shows its return value, its last \
+            error by name and value, and what it did to the ledger.
 
-            Key containers are kept in $SCARD_CRYPT_STORE, else $XDG_DATA_HOME/scard/crypt, else
+            Key containers are kept in $SCARD_CRYPT_STORE, else $XDG_DATA_HOME/scard/crypt, else \
             ~/.local/share/scard/crypt (override with --store DIR, or --ephemeral for none).
 
             Examples:
               scard crypt example
               scard crypt hash --alg sha256 README.md
-              scard crypt run Tests/CryptoAPISimTests/Scenarios/addref-release.scen --trace
+              scard crypt run Tests/CryptoAPISimTests/Scenarios/addref-release.scen
 
-            Exit codes: 0 success (all expectations met), 1 an expectation or call failed (or a
-            leak with --expect-clean), 2 usage error (unreadable file, syntax error, damaged store).
+            Exit codes: 0 success (all expectations met), 1 an expectation or a call failed (or \
+            a leak with --expect-clean), 2 usage error (unreadable file, syntax error, damaged \
+            store).
             """,
         subcommands: [CryptExampleCommand.self, CryptHashCommand.self, CryptRunCommand.self]
     )

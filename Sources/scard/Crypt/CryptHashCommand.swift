@@ -8,10 +8,10 @@ struct CryptHashCommand: ParsableCommand {
         commandName: "hash",
         abstract: "Hash files through the simulated CryptoAPI and print the values like sha256sum.",
         discussion: """
-            For each file: CryptAcquireContext with CRYPT_VERIFYCONTEXT on PROV_RSA_AES (once),
-            CryptCreateHash, CryptHashData on 64 KiB chunks, CryptGetHashParam HP_HASHVAL (size
-            first, then the value), CryptDestroyHash; CryptReleaseContext at the end. The output is
-            '<hex>  <file>', the format of md5sum, sha1sum and sha256sum.
+            For each file: CryptAcquireContext with CRYPT_VERIFYCONTEXT on PROV_RSA_AES (once), \
+            CryptCreateHash, CryptHashData on 64 KiB chunks, CryptGetHashParam HP_HASHVAL (size \
+            first, then the value), CryptDestroyHash; CryptReleaseContext at the end. The output \
+            is '<hex>  <file>', the format of md5sum, sha1sum and sha256sum.
 
             Examples:
               scard crypt hash --alg sha256 README.md

@@ -10,23 +10,27 @@ struct CryptRunCommand: ParsableCommand {
         abstract: "Run a CryptoAPI scenario file and check its expectations.",
         discussion: """
             A scenario is one call or directive per line (see Docs/crypt.md):
-              prov = CryptAcquireContext NULL NULL PROV_RSA_FULL CRYPT_VERIFYCONTEXT  => TRUE
-              CryptContextAddRef prov NULL 0                                        => TRUE
-              hash = CryptCreateHash prov CALG_MD5 0 0                              => TRUE
-              CryptReleaseContext prov 1                                            => FALSE NTE_BAD_FLAGS
-              CryptReleaseContext prov 0                                            => TRUE
-              CryptDestroyHash hash                                                 => FALSE ERROR_INVALID_PARAMETER
+              prov = CryptAcquireContext NULL NULL PROV_RSA_FULL CRYPT_VERIFYCONTEXT
+              CryptContextAddRef prov NULL 0           => TRUE
+              hash = CryptCreateHash prov CALG_MD5 0 0 => TRUE
+              CryptReleaseContext prov 1               => FALSE NTE_BAD_FLAGS
+              CryptReleaseContext prov 0               => TRUE
+              CryptDestroyHash hash                    => FALSE ERROR_INVALID_PARAMETER
 
-            Functions: CryptAcquireContext, CryptContextAddRef, CryptReleaseContext, CryptGenKey,
-            CryptDeriveKey, CryptGetUserKey, CryptDestroyKey, CryptCreateHash, CryptHashData,
-            CryptHashSessionKey, CryptGetHashParam, CryptDestroyHash, CryptEncrypt, CryptDecrypt,
-            SetLastError, GetLastError. Directives: @thread T2, @profile windows|documented,
-            @buffer NAME SIZE [PATTERN], @pause N, @resume T1.
+            Functions: CryptAcquireContext, CryptContextAddRef, CryptReleaseContext, \
+            CryptGenKey, CryptDeriveKey, CryptGetUserKey, CryptDestroyKey, CryptCreateHash, \
+            CryptHashData, CryptHashSessionKey, CryptGetHashParam, CryptDestroyHash, \
+            CryptEncrypt, CryptDecrypt, SetLastError, GetLastError. Directives: @thread T2, \
+            @profile windows|documented, @buffer NAME SIZE [PATTERN], @pause N, @resume T1.
 
             Examples:
               scard crypt run Tests/CryptoAPISimTests/Scenarios/busy-two-threads.scen
               scard crypt run my.scen --profile documented --json
-              cat my.scen | scard crypt run - --ephemeral --fail-fast --expect-clean --trace
+              scard crypt run - --ephemeral --fail-fast --expect-clean < my.scen
+
+            Exit codes: 0 all expectations met, 1 an expectation failed (or a leak with \
+            --expect-clean), 2 usage error (unreadable file, syntax error, unknown function or \
+            directive, wrong number of arguments, damaged store: nothing runs).
             """
     )
 
