@@ -41,6 +41,8 @@ public struct StoredKeyPair: Sendable, Codable, Equatable {
 
     /// The smallest and largest key pair the simulator makes (BoringSSL makes none below 1024 bits).
     public static let sizes = 1024...4096
+    /// The step between allowed sizes in bits (BoringSSL makes moduli in steps of 128 bits).
+    public static let step = 128
 
     /// Generates a new RSA pair with swift-crypto.
     public static func generate(_ spec: KeySpec, bits: Int, exportable: Bool) throws -> StoredKeyPair {
