@@ -36,9 +36,9 @@ struct CryptExpectation {
                 }
             case "FALSE":
                 error = words.count > 1 ? try Self.code(words[1], column: column) : nil
-                output = nil
-                if words.count > 2 {
-                    throw ScenarioRuntimeError(column: column, message: "FALSE takes one last error, found '\(words[2])'")
+                output = words.count > 2 ? expectation.hexWords(from: 2) : nil
+                if words.count > 2 && output == nil {
+                    throw ScenarioRuntimeError(column: column, message: "the output after the last error must be hex bytes")
                 }
             default:
                 throw ScenarioRuntimeError(column: column, message: "\(function) returns TRUE or FALSE, not '\(words[0])'")
