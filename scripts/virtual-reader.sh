@@ -24,7 +24,15 @@ mkdir -p "$state"
 
 say() { echo "virtual-reader: $*"; }
 
-alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# Whether a process runs (a zombie, dead but not yet reaped, does not count).
+running() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    [[ "${stat%% *}" != "Z" ]]
+}
+
+alive() { [[ -f "$1" ]] && running "$(cat "$1")"; }
 
 probe() { /usr/bin/python3 "$here/pcsc_probe.py" 2>/dev/null || true; }
 
@@ -45,7 +53,36 @@ wait_for() {
     return 1
 }
 
-pcscd_running() { pgrep -x pcscd >/dev/null 2>&1; }
+# Closes every descriptor above 2 in the current (sub)shell, so that a daemon started from it
+# holds none of the caller's pipes open.
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+}
+
+# Polls (bounded) until pcscd reports exactly $1 cards: pcscd notices a removal a moment later.
+wait_for_exactly() {
+    local want=$1 seen="" i
+    for ((i = 0; i < 100; i++)); do
+        seen=$(probe)
+        read -r _ cards <<<"${seen:-0 0}"
+        if ((cards == want)); then return 0; fi
+        sleep 0.1
+    done
+    say "timed out waiting for $want cards (saw: ${seen:-nothing})" >&2
+    return 1
+}
+
+pcscd_running() {
+    local pid
+    for pid in $(pgrep -x pcscd); do
+        if running "$pid"; then return 0; fi
+    done
+    return 1
+}
 
 start_pcscd() {
     local config=()
@@ -59,20 +96,31 @@ start_pcscd() {
     fi
     rm -f "$socket"
     mkdir -p /run/pcscd
-    pcscd --foreground "${config[@]}" >"$state/pcscd.log" 2>&1 &
+    # env --default-signal: a caller that ignores SIGTERM must not pass that on to the daemon.
+    (close_inherited_fds; exec env --default-signal pcscd --foreground "${config[@]}") </dev/null >"$state/pcscd.log" 2>&1 &
     echo $! >"$state/pcscd.pid"
     say "started pcscd (pid $!)"
 }
 
+# The pids of every card this script started for reader $1 (by the command line it gave them).
+card_pids() { pgrep -f "vicc -t iso7816 -H localhost -P ${ports[$1]}" || true; }
+
 start_card() {
-    local n=$1 pidfile="$state/vicc-$1.pid"
+    local n=$1 pidfile="$state/vicc-$1.pid" pid
     if alive "$pidfile"; then
         say "card $n already running (pid $(cat "$pidfile"))"
         return
     fi
-    PYTHONPATH="$shim_dir:$vicc_pkg${PYTHONPATH:+:$PYTHONPATH}" \
-        /usr/bin/python3 /usr/bin/vicc -t iso7816 -H localhost -P "${ports[$n]}" \
-        >"$state/vicc-$n.log" 2>&1 &
+    # A card left over from an earlier run would hold the reader's port: stop it first.
+    for pid in $(card_pids "$n"); do
+        echo "$pid" >"$state/stray.pid"
+        stop_pid "$state/stray.pid" "leftover card $n"
+    done
+    (
+        close_inherited_fds
+        PYTHONPATH="$shim_dir:$vicc_pkg${PYTHONPATH:+:$PYTHONPATH}" \
+            exec env --default-signal /usr/bin/python3 /usr/bin/vicc -t iso7816 -H localhost -P "${ports[$n]}"
+    ) </dev/null >"$state/vicc-$n.log" 2>&1 &
     echo $! >"$pidfile"
     say "started card $n on port ${ports[$n]} (pid $!)"
 }
@@ -83,7 +131,7 @@ stop_pid() {
         pid=$(cat "$pidfile")
         kill "$pid" 2>/dev/null || true
         for ((i = 0; i < 50; i++)); do
-            kill -0 "$pid" 2>/dev/null || break
+            running "$pid" || break
             sleep 0.1
         done
         kill -9 "$pid" 2>/dev/null || true
@@ -129,6 +177,11 @@ status)
 card-remove)
     n=${2:?card number 0 or 1}
     stop_pid "$state/vicc-$n.pid" "card $n"
+    for pid in $(card_pids "$n"); do
+        echo "$pid" >"$state/stray.pid"
+        stop_pid "$state/stray.pid" "leftover card $n"
+    done
+    wait_for_exactly "$(running_cards)"
     ;;
 card-insert)
     n=${2:?card number 0 or 1}

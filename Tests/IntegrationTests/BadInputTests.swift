@@ -6,7 +6,7 @@ extension VirtualReaderTests {
     @Suite("Bad input: one line, non-zero exit, never a trap")
     struct BadInputTests {
         static let cases: [([String], Int32, String)] = [
-            (["send", "00A400"], 2, "odd number of hex digits"),
+            (["send", "00A400A"], 2, "odd number of hex digits"),
             (["send", "00A4000G"], 2, "'G' at column 8 is not a hex digit"),
             (["send", "00A4000C033F00"], 2, "Lc says 3 data byte(s) but 2 follow"),
             (["send", "00"], 2, "too short"),
@@ -30,10 +30,13 @@ extension VirtualReaderTests {
 
         @Test("an APDU over 65,544 bytes is refused before anything is sent")
         func oversize() throws {
-            let hex = "00D60000" + "00FFFF" + String(repeating: "AB", count: 65_535) + "00"
-            let result = try ScardProcess.run(["send", hex])
+            let hex = "00D60000" + "00FFFF" + String(repeating: "AB", count: 65_535) + "000000"
+            let result = try ScardProcess.run(["send", "-"], stdin: hex + "\n")
             #expect(result.status == 2)
-            #expect(result.stderr.contains("APDU of 65,545 bytes is too long"))
+            #expect(result.stderr == "scard: APDU 1 on standard input: APDU of 65,545 bytes is too long: the maximum (extended, 65,535 data bytes) is 65,544\n")
+            let script = try ScardProcess.run(["script", "-"], stdin: hex + "\n")
+            #expect(script.status == 2)
+            #expect(script.stdout.isEmpty)
         }
     }
 }

@@ -91,7 +91,7 @@ extension VirtualReaderTests {
         func lifecycleRepeat() throws {
             let result = try ScardProcess.run(["lifecycle", "--repeat", "200"])
             #expect(result.status == 0)
-            #expect(result.lines.last?.hasPrefix("cycle 200: live=0 freed=1000 unclean=0") == true)
+            #expect(result.lines.last?.hasPrefix("cycle 200: live=0 freed=800 unclean=0") == true)
         }
 
         @Test("--trace shows each PC/SC call and the ledger ending with 0 live")

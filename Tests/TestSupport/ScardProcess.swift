@@ -57,37 +57,60 @@ public enum ScardProcess {
         _ executable: URL, _ arguments: [String], stdin: String? = nil,
         environment: [String: String] = [:], timeout: TimeInterval = 60
     ) throws -> Result {
+        try Running(executable, arguments, stdin: stdin, environment: environment).wait(timeout: timeout)
+    }
+
+    /// Starts `scard` now, in the background; `wait` collects its result.
+    public static func start(_ arguments: [String], stdin: String? = nil) throws -> Running {
+        try Running(binary, arguments, stdin: stdin, environment: [:])
+    }
+
+    /// A process started in the background, whose output is being collected.
+    public final class Running: @unchecked Sendable {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        let outData = DataCollector(out.fileHandleForReading)
-        let errData = DataCollector(err.fileHandleForReading)
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.005)
+        let outData: DataCollector
+        let errData: DataCollector
+        let command: String
+
+        init(_ executable: URL, _ arguments: [String], stdin: String?, environment: [String: String]) throws {
+            process.executableURL = executable
+            process.arguments = arguments
+            var env = ProcessInfo.processInfo.environment
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+            let out = Pipe()
+            let err = Pipe()
+            let input = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = input
+            command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+            try process.run()
+            try? out.fileHandleForWriting.close()
+            try? err.fileHandleForWriting.close()
+            outData = DataCollector(out.fileHandleForReading)
+            errData = DataCollector(err.fileHandleForReading)
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
         }
-        if process.isRunning {
-            process.terminate()
+
+        /// Waits for the process to end (at most `timeout` seconds, then it is killed) and returns its result.
+        public func wait(timeout: TimeInterval = 60) throws -> Result {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+                throw TimeoutError(command: command)
+            }
             process.waitUntilExit()
-            throw TimeoutError(command: ([executable.lastPathComponent] + arguments).joined(separator: " "))
+            return Result(
+                status: process.terminationStatus,
+                stdout: String(decoding: outData.finish(), as: UTF8.self),
+                stderr: String(decoding: errData.finish(), as: UTF8.self))
         }
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData.finish(), as: UTF8.self),
-            stderr: String(decoding: errData.finish(), as: UTF8.self))
     }
 
     /// A run that did not end in time.
@@ -118,8 +141,10 @@ final class DataCollector: @unchecked Sendable {
         }
     }
 
-    func finish() -> Data {
-        done.wait()
+    /// The data read; waits for the end of the pipe at most `grace` seconds after the process
+    /// exited (a daemon the process started may still hold the pipe open).
+    func finish(grace: TimeInterval = 3) -> Data {
+        _ = done.wait(timeout: .now() + grace)
         lock.lock()
         defer { lock.unlock() }
         return data

@@ -17,6 +17,17 @@ public enum APDUError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Data longer than Lc can express, or Le out of range, when building an APDU.
     case fieldOutOfRange(String)
 
+    /// A number with thousands separated by commas, as `65,545`.
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
+
     /// A one-line explanation.
     public var description: String {
         switch self {
@@ -29,7 +40,7 @@ public enum APDUError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooShort(let bytes):
             return "APDU of \(bytes) byte(s) is too short: the header CLA INS P1 P2 needs 4"
         case .tooLong(let bytes):
-            return "APDU of \(bytes) bytes is too long: the maximum (extended, 65,535 data bytes) is 65,544"
+            return "APDU of \(Self.grouped(bytes)) bytes is too long: the maximum (extended, 65,535 data bytes) is 65,544"
         case .lengthMismatch(let lc, let dataBytes):
             return "Lc says \(lc) data byte(s) but \(dataBytes) follow"
         case .malformedLength(let detail):

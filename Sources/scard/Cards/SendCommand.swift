@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PCSC
 
 /// `scard send`: sends APDUs to the card in a reader and prints each response.
@@ -28,8 +29,22 @@ struct SendCommand: ParsableCommand {
     @Flag(name: .customLong("check-sw"), help: "Exit 1 when a status word is not 90 00; stop at the first.")
     var checkStatusWord = false
 
-    @Argument(help: "The APDUs in hex.")
+    @Argument(help: "The APDUs in hex; - reads them from standard input, one per line.")
     var apdus: [String] = []
+
+    /// The APDUs on standard input, one per non-blank line.
+    static func standardInputAPDUs() throws -> [CommandAPDU] {
+        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        var commands: [CommandAPDU] = []
+        for (index, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
+            do {
+                commands.append(try CommandAPDU(hex: line))
+            } catch {
+                throw CLIError.usage("APDU \(index + 1) on standard input: \(error)")
+            }
+        }
+        return commands
+    }
 
     func validate() throws {
         if apdus.isEmpty { throw ValidationError("give at least one APDU in hex") }
@@ -38,12 +53,17 @@ struct SendCommand: ParsableCommand {
     func run() throws {
         var commands: [CommandAPDU] = []
         for (index, text) in apdus.enumerated() {
+            if text == "-" {
+                commands += try Self.standardInputAPDUs()
+                continue
+            }
             do {
                 commands.append(try CommandAPDU(hex: text))
             } catch {
                 throw CLIError.usage("APDU \(index + 1) '\(text.prefix(40))': \(error)")
             }
         }
+        if commands.isEmpty { throw CLIError.usage("no APDUs given") }
         let session = Session(trace: card.trace)
         defer { session.finish() }
         let context = try session.establish()
@@ -56,7 +76,8 @@ struct SendCommand: ParsableCommand {
             do {
                 exchange = try connection.transmit(command, options: options)
             } catch {
-                throw CLIError.pcsc(error, while: "APDU \(index + 1) (\(command))")
+                let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
+                throw CLIError(message: "APDU \(index + 1) (\(command)): \(diagnosis.what): \(error)", status: diagnosis.status)
             }
             if output.json {
                 JSONLine.print(ExchangePrinter.record(exchange))
