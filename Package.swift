@@ -56,7 +56,10 @@ let package = Package(
         .testTarget(name: "RPCSimTests", dependencies: ["RPCSim"],
                     resources: [.copy("Scenarios")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "IntegrationTests", dependencies: ["PCSC", "ContextCore", "TestSupport"]),
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["PCSC", "ContextCore", "TestSupport"],
+            exclude: ["Scripts"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -89,9 +89,10 @@ struct LifecycleRun {
                 result.record.exchanges.append(ExchangePrinter.record(exchange))
                 result.lines += ExchangePrinter.lines(exchange, showWire: session.tracing)
             }
-        } catch let error as PCSCError {
+        } catch {
+            let diagnosis = FailureDiagnosis.of(error, context: context, reader: chosen)
             _ = try? context.release()
-            throw CLIError.pcsc(error, while: "card in '\(chosen)'")
+            throw CLIError(message: "card in '\(chosen)': \(diagnosis.what): \(error)", status: diagnosis.status)
         }
 
         let cards = (try? table.children(of: context.handle))?.filter { table.info($0)?.kind == .card }.count ?? 0
