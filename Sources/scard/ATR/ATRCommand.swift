@@ -13,6 +13,7 @@ struct ATRCommand: ParsableCommand {
             Examples:
               $ scard atr 3B 95 13 81 01 80 73 FF 01 00 0B
               $ scard atr 3b:f8:13:00:00:81:31:fe:15:59:75:62:69:6b:65:79:34:d4 --json
+              $ scard atr --reader 1            (the ATR of the card in a reader)
 
             Exit codes:
               0  the ATR is valid
@@ -28,20 +29,34 @@ struct ATRCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the decoding as one JSON object.")
     var json = false
 
+    @Option(name: .shortAndLong, help: "Decode the ATR of the card in this reader (index, name, or a unique part of it) instead of one given in hex.")
+    var reader: String?
+
+    @Flag(help: "With --reader: show every PC/SC call and the ledger on standard error.")
+    var trace = false
+
     @Argument(help: "The ATR in hex (one argument, or one per byte).")
     var hex: [String] = []
 
+    func validate() throws {
+        if reader != nil && !hex.isEmpty { throw ValidationError("give an ATR in hex or --reader, not both") }
+    }
+
     func run() throws {
-        guard !hex.isEmpty else {
-            StandardError.write("scard: atr: give the ATR in hex, e.g. scard atr 3B 95 13 81 01 80 73 FF 01 00 0B")
-            throw ExitCode(2)
-        }
         let atr: ATR
-        do {
-            atr = try ATR(decodingHex: hex.joined(separator: " "))
-        } catch {
-            StandardError.write("scard: atr: \(error)")
-            throw ExitCode(2)
+        if let reader {
+            atr = ATR(decoding: try Self.readerATR(reader, trace: trace))
+        } else {
+            guard !hex.isEmpty else {
+                StandardError.write("scard: atr: give the ATR in hex, e.g. scard atr 3B 95 13 81 01 80 73 FF 01 00 0B")
+                throw ExitCode(2)
+            }
+            do {
+                atr = try ATR(decodingHex: hex.joined(separator: " "))
+            } catch {
+                StandardError.write("scard: atr: \(error)")
+                throw ExitCode(2)
+            }
         }
         if json {
             print(ATRJSONReport(atr).jsonText)
@@ -53,6 +68,25 @@ struct ATRCommand: ParsableCommand {
         }
         let status = Self.exitStatus(of: atr)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The ATR of the card in `spec`'s reader, as pcscd reports it (no connection is made).
+    static func readerATR(_ spec: String, trace: Bool) throws -> [UInt8] {
+        let session = Session(trace: trace)
+        defer { session.finish() }
+        let context = try session.establish()
+        defer { _ = try? context.release() }
+        let name = try session.chooseReader(spec, in: context)
+        var states = [ReaderStatus(reader: name)]
+        do {
+            try context.getStatusChange(&states, timeout: 0)
+        } catch {
+            throw CLIError.pcsc(error, while: "cannot read the state of '\(name)'")
+        }
+        guard states[0].eventState.contains(.present), !states[0].atr.isEmpty else {
+            throw CLIError(message: "no card in reader '\(name)'", status: .noCard)
+        }
+        return states[0].atr
     }
 
     /// 0 for a valid ATR, 2 when it cannot be decoded in full, 1 when a check fails.
