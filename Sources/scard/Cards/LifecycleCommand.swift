@@ -10,16 +10,16 @@ struct LifecycleCommand: ParsableCommand {
         commandName: "lifecycle",
         abstract: "Walk establish -> list -> connect -> transmit -> release and show what the release freed.",
         discussion: """
-            The context is released while the card is still connected and the auto-allocated
-            buffers are still held: scard disconnects the card, frees the buffers with
-            SCardFreeMemory, then calls SCardReleaseContext, as Windows documents for
-            SCardReleaseContext. The old handles are then shown to be invalid, both to scard and to
+            The context is released while the card is still connected and the auto-allocated \
+            buffers are still held: scard disconnects the card, frees the buffers with \
+            SCardFreeMemory, then calls SCardReleaseContext, as Windows documents for \
+            SCardReleaseContext. The old handles are then shown to be invalid, both to scard and to \
             pcsc-lite itself.
 
             Examples:
               scard lifecycle
               scard lifecycle --reader 1 00A4000C023F00
-              scard lifecycle --repeat 10000      (a leak check: prints live counts and memory)
+              scard lifecycle --repeat 10000     (a leak check: live counts and memory)
             """
     )
 

@@ -12,7 +12,8 @@ struct FltCommand: AsyncParsableCommand {
 
             Examples:
               scard flt example
-              scard flt run Tests/FilterManagerSimTests/Scenarios/dispatch-work-item.scen --trace
+              scard flt run --trace \\
+                  Tests/FilterManagerSimTests/Scenarios/dispatch-work-item.scen
 
             Exit codes: 0 every expectation met; 1 an expectation failed, a bug check stopped the run, or \
             (--expect-clean) a context was left live; 2 usage error (bad file, syntax error).

@@ -11,7 +11,7 @@ struct FltExampleCommand: AsyncParsableCommand {
             Registers a filter with a stream context, attaches a context on create, looks it up on read, \
             releases it, closes the stream and unregisters, ending with 0 live contexts.
 
-            Example:
+            Examples:
               scard flt example
               scard flt example --json
               scard flt example --show-scenario

@@ -9,9 +9,9 @@ struct ScriptCommand: ParsableCommand {
         commandName: "script",
         abstract: "Run an APDU script (scriptor's format, plus expected responses) against a card.",
         discussion: """
-            A script has one APDU in hex per line, '#' comments, blank lines, 'reset' and 'exit', as
-            pcsc-tools' scriptor reads them, plus: '=> 90 00' (expected response, '..' for any byte,
-            '*' for any bytes), '=> SW 61 ..' (status word only), 'echo TEXT', 'delay 100ms'.
+            A script has one APDU in hex per line, '#' comments, blank lines, 'reset' and 'exit', as \
+            pcsc-tools' scriptor reads them, plus: '=> 90 00' (expected response, '..' for any byte, \
+            '*' for any bytes), '=> SW 61 ..' (status word only), 'echo TEXT', 'delay 100ms'. \
             See Docs/scripts.md.
 
             Examples:
@@ -19,8 +19,8 @@ struct ScriptCommand: ParsableCommand {
               echo "00 84 00 00 08 => * 90 00" | scard script -
               scard script --all-readers --json checks.apdu
 
-            A failed expectation stops the script (exit 1) unless --keep-going. A PC/SC error at a
-            line (card removed, pcscd stopped) reports every line done before it, names the line,
+            A failed expectation stops the script (exit 1) unless --keep-going. A PC/SC error at a \
+            line (card removed, pcscd stopped) reports every line done before it, names the line, \
             and exits with the code of that error (5 card removed, 6 pcscd not running, 3 other).
             """
     )

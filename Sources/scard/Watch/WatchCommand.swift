@@ -9,13 +9,13 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Report cards inserted and removed, and readers added and removed, as they happen.",
         discussion: """
-            Starts with the current state of each reader, then prints one line per event. Ctrl-C
+            Starts with the current state of each reader, then prints one line per event. Ctrl-C \
             cancels the wait, releases the context and exits 130.
 
             Examples:
               scard watch
               scard watch --count 2 --timeout 30 --json
-              scard watch --until inserted --timeout 60 --reader 1    (for shell scripts that wait for a card)
+              scard watch --until inserted --timeout 60 --reader 1   (wait for a card)
 
             With --until, exits 0 at the first event of that kind, 7 when the timeout passes first.
             With --count, exits 0 after N events, 7 when the timeout passes first.
