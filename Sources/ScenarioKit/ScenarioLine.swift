@@ -50,6 +50,13 @@ public struct ScenarioLine: Sendable, Equatable {
     public let text: String
     /// What the line says.
     public let content: Content
+
+    /// Creates a line.
+    public init(number: Int, text: String, content: Content) {
+        self.number = number
+        self.text = text
+        self.content = content
+    }
 }
 
 /// A parsed scenario file: its call and directive lines, in order.

@@ -45,4 +45,10 @@ public struct ScenarioArgument: Sendable, Equatable {
     public let value: ScenarioValue
     /// The 1-based column of its first character.
     public let column: Int
+
+    /// Creates an argument at a column.
+    public init(value: ScenarioValue, column: Int) {
+        self.value = value
+        self.column = column
+    }
 }
