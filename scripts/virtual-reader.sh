@@ -7,6 +7,10 @@
 #   virtual-reader.sh status           prints what runs and what pcscd sees
 #   virtual-reader.sh card-remove N    stops the card in reader N (0 or 1): the card is removed
 #   virtual-reader.sh card-insert N    starts the card in reader N again and waits for it
+#   virtual-reader.sh card-insert N --t0 [--mute] [--delayed-ack]
+#                                      puts scripts/t0card.py (a scripted T=0 card answering 61xx
+#                                      and 6Cxx) in reader N instead; it stays there across
+#                                      pcscd-stop/pcscd-start until card-remove N
 #   virtual-reader.sh pcscd-stop       stops pcscd (whoever started it); its cards go with it
 #   virtual-reader.sh pcscd-start      starts pcscd again with the cards it had, and waits for them
 #   virtual-reader.sh pcscd-start --no-readers   starts pcscd with no reader configured
@@ -103,7 +107,31 @@ start_pcscd() {
 }
 
 # The pids of every card this script started for reader $1 (by the command line it gave them).
-card_pids() { pgrep -f "vicc -t iso7816 -H localhost -P ${ports[$1]}" || true; }
+card_pids() {
+    pgrep -f "vicc -t iso7816 -H localhost -P ${ports[$1]}" || true
+    pgrep -f "t0card.py -H localhost -P ${ports[$1]}" || true
+}
+
+# The card to start in reader $1: the iso7816 vicc, or the T=0 card with its options when
+# `card-insert N --t0` put it there (recorded in vicc-N.kind).
+card_command() {
+    local kind="$state/vicc-$1.kind" options=()
+    if [[ -f $kind ]]; then
+        read -r -a options <"$kind"
+        echo /usr/bin/python3 "$here/t0card.py" -H localhost -P "${ports[$1]}" "${options[@]}"
+    else
+        echo /usr/bin/python3 /usr/bin/vicc -t iso7816 -H localhost -P "${ports[$1]}"
+    fi
+}
+
+# " (T=0 card ...)" when reader $1 gets the T=0 card, else nothing.
+card_kind() {
+    if [[ -f "$state/vicc-$1.kind" ]]; then
+        local options
+        options=$(cat "$state/vicc-$1.kind")
+        echo " (T=0 card${options:+ $options})"
+    fi
+}
 
 start_card() {
     local n=$1 pidfile="$state/vicc-$1.pid" pid
@@ -116,13 +144,15 @@ start_card() {
         echo "$pid" >"$state/stray.pid"
         stop_pid "$state/stray.pid" "leftover card $n"
     done
+    local command
+    read -r -a command <<<"$(card_command "$n")"
     (
         close_inherited_fds
         PYTHONPATH="$shim_dir:$vicc_pkg${PYTHONPATH:+:$PYTHONPATH}" \
-            exec env --default-signal /usr/bin/python3 /usr/bin/vicc -t iso7816 -H localhost -P "${ports[$n]}"
+            exec env --default-signal "${command[@]}"
     ) </dev/null >"$state/vicc-$n.log" 2>&1 &
     echo $! >"$pidfile"
-    say "started card $n on port ${ports[$n]} (pid $!)"
+    say "started card $n on port ${ports[$n]} (pid $!)$(card_kind "$n")"
 }
 
 stop_pid() {
@@ -163,19 +193,21 @@ start)
     say "ready: $(probe | awk '{print $1 " readers, " $2 " cards"}')"
     ;;
 stop)
+    rm -f "$state/vicc-0.kind" "$state/vicc-1.kind"
     stop_pid "$state/vicc-0.pid" "card 0"
     stop_pid "$state/vicc-1.pid" "card 1"
     stop_pid "$state/pcscd.pid" "pcscd"
     ;;
 status)
     for n in 0 1; do
-        if alive "$state/vicc-$n.pid"; then say "card $n: running (pid $(cat "$state/vicc-$n.pid"))"; else say "card $n: stopped"; fi
+        if alive "$state/vicc-$n.pid"; then say "card $n: running (pid $(cat "$state/vicc-$n.pid"))$(card_kind "$n")"; else say "card $n: stopped"; fi
     done
     if pcscd_running; then say "pcscd: running"; else say "pcscd: not running"; fi
     if [[ -S $socket ]]; then say "pcscd sees: $(probe | awk '{print $1 " readers, " $2 " cards"}')"; fi
     ;;
 card-remove)
     n=${2:?card number 0 or 1}
+    rm -f "$state/vicc-$n.kind"
     stop_pid "$state/vicc-$n.pid" "card $n"
     for pid in $(card_pids "$n"); do
         echo "$pid" >"$state/stray.pid"
@@ -185,6 +217,28 @@ card-remove)
     ;;
 card-insert)
     n=${2:?card number 0 or 1}
+    shift 2
+    if (($#)); then
+        if [[ "$1" != "--t0" ]]; then
+            echo "usage: $0 card-insert N [--t0 [--mute] [--delayed-ack]]" >&2
+            exit 2
+        fi
+        shift
+        for option in "$@"; do
+            case "$option" in
+            --mute | --delayed-ack) ;;
+            *)
+                echo "usage: $0 card-insert N [--t0 [--mute] [--delayed-ack]]" >&2
+                exit 2
+                ;;
+            esac
+        done
+        if alive "$state/vicc-$n.pid"; then
+            say "card $n already running (pid $(cat "$state/vicc-$n.pid")): card-remove $n first" >&2
+            exit 1
+        fi
+        echo "$*" >"$state/vicc-$n.kind"
+    fi
     start_card "$n"
     wait_for 2 "$(running_cards)"
     ;;
@@ -221,7 +275,7 @@ pcscd-start)
     wait_for 2 "$(running_cards)"
     ;;
 *)
-    echo "usage: $0 start|stop|status|card-remove N|card-insert N|pcscd-stop|pcscd-start" >&2
+    echo "usage: $0 start|stop|status|card-remove N|card-insert N [--t0 [--mute] [--delayed-ack]]|pcscd-stop|pcscd-start" >&2
     exit 2
     ;;
 esac
