@@ -1,6 +1,7 @@
 import ContextCore
 import CryptoAPISim
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Model-based: random call sequences against a reference model of the reference counts")
@@ -20,7 +21,7 @@ struct ModelBasedTests {
         let thread: CryptThread
 
         init(seed: UInt64) {
-            rng = SplitMix64(state: seed)
+            rng = SplitMix64(seed: seed)
             thread = simulator.main
         }
 
@@ -151,15 +152,10 @@ struct ModelBasedTests {
         }
     }
 
-    static func setting(_ name: String, default value: UInt64) -> UInt64 {
-        guard let text = ProcessInfo.processInfo.environment[name]?.lowercased(), !text.isEmpty else { return value }
-        return text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) ?? value : UInt64(text) ?? value
-    }
-
     @Test("thousands of random call sequences: no crash, no disagreement with the model, 0 live after a final release")
     func randomSequences() {
-        let calls = Int(clamping: Self.setting("SCARD_MODEL_CALLS", default: 20_000))
-        let seed = Self.setting("SCARD_MODEL_SEED", default: 0x5CA7_D000)
+        let calls = ModelRunSettings.calls(default: 20_000)
+        let seed = ModelRunSettings.seed(default: 0x5CA7_D000)
         let run = Run(seed: seed)
         run.run(calls: calls)
         print("crypt model: \(run.calls) calls, \(run.sequences) sequences, \(run.mismatchCount) mismatches")

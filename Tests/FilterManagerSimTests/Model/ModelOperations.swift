@@ -1,3 +1,4 @@
+import TestSupport
 import FilterManagerSim
 
 /// One random call on both the simulator and the model, compared.

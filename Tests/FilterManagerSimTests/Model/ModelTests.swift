@@ -1,20 +1,15 @@
 import Foundation
 import FilterManagerSim
+import TestSupport
 import Testing
 
 @Suite("Model-based test against the reference model")
 struct ModelTests {
     /// How many random calls to make: `SCARD_MODEL_CALLS`, 20,000 by default.
-    static var callBudget: Int {
-        ProcessInfo.processInfo.environment["SCARD_MODEL_CALLS"].flatMap { Int($0) }.map { max(1, $0) } ?? 20_000
-    }
+    static var callBudget: Int { ModelRunSettings.calls(default: 20_000) }
 
     /// The seed of the random sequences: `SCARD_MODEL_SEED` (decimal or 0x hex), fixed by default.
-    static var seed: UInt64 {
-        guard let text = ProcessInfo.processInfo.environment["SCARD_MODEL_SEED"] else { return 0x5CA2_D0F1 }
-        if text.hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16) ?? 0x5CA2_D0F1 }
-        return UInt64(text) ?? 0x5CA2_D0F1
-    }
+    static var seed: UInt64 { ModelRunSettings.seed(default: 0x5CA2_D0F1) }
 
     @Test("random allocate/set/get/reference/release/delete/teardown at random IRQLs match the model")
     func randomSequences() throws {

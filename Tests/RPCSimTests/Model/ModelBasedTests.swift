@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Random sequences of open, call, close, destroy, drop, reconnect and binding free, checked call
@@ -11,9 +12,8 @@ struct ModelBasedTests {
 
     @Test("the simulator agrees with the model on every call, every rundown runs exactly once per unclosed context, and nothing leaks")
     func randomSequences() {
-        let environment = ProcessInfo.processInfo.environment
-        let calls = environment["SCARD_MODEL_CALLS"].flatMap { Int($0) } ?? Self.defaultCalls
-        let seed = environment["SCARD_MODEL_SEED"].flatMap(Self.parseSeed) ?? Self.defaultSeed
+        let calls = ModelRunSettings.calls(default: Self.defaultCalls)
+        let seed = ModelRunSettings.seed(default: Self.defaultSeed)
         var random = SplitMix64(seed: seed)
         var done = 0
         var sequences = 0
@@ -32,10 +32,5 @@ struct ModelBasedTests {
         }
         print("rpc model: \(done) calls, \(sequences) sequences, \(mismatches) mismatches")
         #expect(mismatches == 0, "seed 0x\(String(seed, radix: 16)), first mismatches:\n\(examples.joined(separator: "\n"))")
-    }
-
-    static func parseSeed(_ text: String) -> UInt64? {
-        if text.hasPrefix("0x") || text.hasPrefix("0X") { return UInt64(text.dropFirst(2), radix: 16) }
-        return UInt64(text)
     }
 }
