@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Compares, in one run and on the same virtual card, 1,000 GET CHALLENGE exchanges through
+# `scard script`, a minimal C client on libpcsclite (the floor), scriptor, pyscard and opensc-tool,
+# plus `scard list-readers` against `opensc-tool -l`. Prints medians (hyperfine) and ratios.
+#
+#   scripts/bench.sh [RUNS] [COUNT]      defaults: 7 runs, 1000 exchanges
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs=${1:-7}
+count=${2:-1000}
+work=$(mktemp -d)
+started=""
+cleanup() {
+    rm -rf "$work"
+    if [[ -n "$started" ]]; then bash scripts/virtual-reader.sh stop >/dev/null; fi
+}
+trap cleanup EXIT
+
+bash scripts/setup.sh --peers
+echo "bench: building scard (release) and the C floor"
+swift build -c release --product scard >/dev/null
+scard="$(swift build -c release --show-bin-path)/scard"
+# shellcheck disable=SC2046
+gcc -O2 -o "$work/floor" scripts/bench/floor.c $(pkg-config --cflags --libs libpcsclite)
+
+if ! "$scard" list-readers >/dev/null 2>&1; then
+    bash scripts/virtual-reader.sh start
+    started=1
+fi
+reader="Virtual PCD 00 00"
+for ((i = 0; i < count; i++)); do echo "00 84 00 00 08"; done >"$work/challenge.apdu"
+opensc_args=()
+for ((i = 0; i < count; i++)); do opensc_args+=(-s 00:84:00:00:08); done
+printf '%q ' opensc-tool -r 0 "${opensc_args[@]}" >"$work/opensc.sh"
+
+echo "bench: $count x GET CHALLENGE on '$reader', $runs runs each (median)"
+hyperfine --runs "$runs" --warmup 1 --style none --export-json "$work/apdu.json" \
+    -n "scard script" "$scard script -r 0 $work/challenge.apdu" \
+    -n "C floor" "$work/floor '$reader' $count" \
+    -n "scriptor" "scriptor -r '$reader' $work/challenge.apdu" \
+    -n "pyscard" "/usr/bin/python3 scripts/bench/pyscard_client.py '$reader' $count" \
+    -n "opensc-tool" "bash $work/opensc.sh" >/dev/null
+hyperfine --runs "$((runs * 3))" --warmup 2 --style none --export-json "$work/list.json" \
+    -n "scard list-readers" "$scard list-readers" \
+    -n "opensc-tool -l" "opensc-tool -l" >/dev/null
+
+/usr/bin/python3 - "$work/apdu.json" "$work/list.json" <<'PY'
+import json, sys
+
+def medians(path):
+    return {r["command"]: (r["median"], r.get("user", 0) + r.get("system", 0)) for r in json.load(open(path))["results"]}
+
+apdu = medians(sys.argv[1])
+listing = medians(sys.argv[2])
+scard = apdu["scard script"][0]
+floor = apdu["C floor"][0]
+print(f"{'client':<22}{'wall s':>10}{'cpu s':>10}{'scard / it':>12}")
+for name, (wall, cpu) in apdu.items():
+    print(f"{name:<22}{wall:>10.3f}{cpu:>10.3f}{scard / wall:>12.2f}")
+print()
+print(f"scard script / C floor: {scard / floor:.2f}x (target <= 1.10)")
+for peer in ("scriptor", "pyscard", "opensc-tool"):
+    print(f"scard script / {peer}: {scard / apdu[peer][0]:.2f}x (target <= 0.70)")
+ls, ol = listing["scard list-readers"][0], listing["opensc-tool -l"][0]
+print(f"scard list-readers {ls * 1000:.1f} ms, opensc-tool -l {ol * 1000:.1f} ms: {ls / ol:.2f}x (target <= 1.50)")
+PY
