@@ -26,16 +26,22 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
             if printable {
                 return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
             }
-            return "x\"" + bytes.map { String(format2: $0) }.joined() + "\""
+            return "x\"" + ScenarioHex.string(bytes) + "\""
         }
     }
 }
 
-extension String {
-    /// Two lowercase hex digits for a byte.
-    init(format2 byte: UInt8) {
+/// Bytes as lowercase hex digits, as scenario output and byte strings write them.
+public enum ScenarioHex {
+    /// `0a0b` for `[0x0A, 0x0B]`.
+    public static func string(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef")
-        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        var text = ""
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
+        }
+        return text
     }
 }
 

@@ -61,7 +61,7 @@ struct CryptExpectation {
         case .bool(let value):
             guard returnWord == (value ? "TRUE" : "FALSE") else { return false }
             if let error, !value, error != outcome.lastError { return false }
-            if let output, output != (outcome.output.map(CryptOutcome.hex) ?? "") { return false }
+            if let output, output != (outcome.output.map(ScenarioHex.string) ?? "") { return false }
             return true
         case .lastError(let code):
             return error == code

@@ -52,16 +52,4 @@ struct CryptOutcome: Sendable {
         guard case .bool(false) = kind else { return nil }
         return lastError.description
     }
-
-    /// Lowercase hex of bytes.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
-        return text
-    }
 }

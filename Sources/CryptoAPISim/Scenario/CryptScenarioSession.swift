@@ -84,7 +84,7 @@ struct CryptScenarioSession {
     func record(_ outcome: CryptOutcome, expected: CryptExpectation?, in step: inout ScenarioStep) {
         step.returned = outcome.returned
         step.lastError = outcome.lastErrorText
-        step.output = outcome.output.map(CryptOutcome.hex)
+        step.output = outcome.output.map(ScenarioHex.string)
         step.bound = outcome.bound
         step.notes += outcome.notes
         if case .pending = outcome.kind {
@@ -110,7 +110,7 @@ struct CryptScenarioSession {
 
     /// Bytes as a line shows a bound buffer: hex, shortened past 64 bytes.
     static func display(bytes: [UInt8]) -> String {
-        guard bytes.count > 64 else { return CryptOutcome.hex(bytes) }
-        return CryptOutcome.hex(Array(bytes.prefix(32))) + "... (\(bytes.count) bytes)"
+        guard bytes.count > 64 else { return ScenarioHex.string(bytes) }
+        return ScenarioHex.string(Array(bytes.prefix(32))) + "... (\(bytes.count) bytes)"
     }
 }

@@ -60,7 +60,7 @@ struct RPCExpectation {
     func isMet(by outcome: RPCOutcome, output: [UInt8]?) -> Bool {
         guard outcome == self.outcome else { return false }
         guard let expected = self.output else { return true }
-        return output.map(RPCExpectation.hex) == expected
+        return output.map(ScenarioHex.string) == expected
     }
 
     /// A status by C name, or by decimal or `0x` value.
@@ -76,17 +76,5 @@ struct RPCExpectation {
             throw ScenarioRuntimeError(column: column, message: "'\(word)' is not an RPC status")
         }
         return RPCStatus(rawValue: value)
-    }
-
-    /// Bytes as lowercase hex digits.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
-        return text
     }
 }

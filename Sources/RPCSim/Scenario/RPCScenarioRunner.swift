@@ -93,7 +93,7 @@ struct RPCScenarioSession {
             case .directive(let directive): result = try perform(directive)
             }
             step.returned = result.outcome.description
-            step.output = result.output.map(RPCExpectation.hex)
+            step.output = result.output.map(ScenarioHex.string)
             step.bound = result.bound
             step.notes = result.notes
             step.met = expected?.isMet(by: result.outcome, output: result.output)
