@@ -1,0 +1,32 @@
+import ScenarioKit
+
+/// The checks every scenario fuzz target makes on one input, whatever the simulator.
+public enum ScenarioFuzzing {
+    /// Parses the input as scenario text, as `scard <family> run` does. A syntax error must name a
+    /// line and column inside the text; a scenario that parses and passes `check` is run on a fresh
+    /// runner from `makeRunner`, which must report at most one step per line and never trap.
+    public static func exercise(
+        _ input: [UInt8],
+        check: (Scenario) throws(ScenarioSyntaxError) -> Void = { _ in },
+        makeRunner: () -> any ScenarioRunner
+    ) {
+        let text = String(decoding: input, as: UTF8.self)
+        let lineCount = 1 + text.unicodeScalars.filter { Character($0).isNewline }.count
+        let scenario: Scenario
+        do {
+            scenario = try Scenario(parsing: text)
+            try check(scenario)
+        } catch {
+            precondition(error.line >= 1 && error.line <= lineCount, "syntax error at line \(error.line) of \(lineCount)")
+            precondition(error.column >= 1, "syntax error at column \(error.column)")
+            _ = error.message
+            return
+        }
+        for options in [ScenarioOptions(), ScenarioOptions(failFast: true)] {
+            let report = makeRunner().run(scenario, options: options)
+            precondition(report.steps.count <= scenario.lines.count, "more steps than lines")
+            _ = report.failures
+            _ = report.liveTotal
+        }
+    }
+}
