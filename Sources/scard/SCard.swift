@@ -19,7 +19,7 @@ struct SCard: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ListReadersCommand.self, StatusCommand.self, SendCommand.self, LifecycleCommand.self,
-            ScriptCommand.self, WatchCommand.self,
+            ScriptCommand.self, WatchCommand.self, DoctorCommand.self,
             ATRCommand.self,
             RPCCommand.self, FltCommand.self, CryptCommand.self,
         ]

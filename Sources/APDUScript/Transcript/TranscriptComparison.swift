@@ -112,6 +112,8 @@ public struct TranscriptComparison: Sendable {
         }
         guard let wirePatterns = pattern.wire, let expectedWire = expected.wire else { return fields }
         let actualWire = actual.wire ?? []
+        // A single wire exchange is the logical exchange itself, already compared.
+        if wirePatterns.count == 1 && actualWire.count == 1 { return fields }
         guard wirePatterns.count == actualWire.count else {
             fields.append(TranscriptFieldDifference(
                 field: "wire", expected: "\(wirePatterns.count) exchange(s): " + Self.summary(expectedWire),

@@ -1,14 +1,20 @@
 import APDUScript
+import Foundation
 import PCSC
 
-/// One script run on one reader, with its own context, reporting as it goes.
+/// One script run on one reader, with its own context, reporting as it goes and keeping the
+/// transcript and the test cases of the run.
 struct ReaderScriptRun: Sendable {
     let session: Session
     let reader: String
     let script: APDUScript
+    /// The script's name as given (`-` for standard input), for transcripts and reports.
+    let name: String
     let options: ScriptRunOptions
     let printer: ScriptPrinter
     let label: String?
+    /// Commands whose response data the transcript writes as `..`.
+    let masking: IgnoredData
 
     /// How the run on one reader ended.
     struct Result: Sendable {
@@ -16,46 +22,66 @@ struct ReaderScriptRun: Sendable {
         let outcome: ScriptOutcome?
         let status: ExitStatus
         let message: String?
+        /// The transcript of what ran (nil when no card could be reached).
+        let transcript: Transcript?
+        /// The test cases of the run.
+        let suite: ScriptTestSuite
     }
 
     func perform() -> Result {
+        var collector = ScriptTestCollector(script: script, name: name, timestamp: Date())
+        func failed(_ status: ExitStatus, _ message: String, outcome: ScriptOutcome? = nil, transcript: Transcript? = nil) -> Result {
+            let line = script.lines.first?.number ?? 1
+            let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
+            return Result(reader: reader, outcome: outcome, status: status, message: message, transcript: transcript, suite: suite)
+        }
         let context: Context
         do {
             context = try session.manager.establishContext()
         } catch {
-            return Result(reader: reader, outcome: nil, status: ExitStatus.of(error), message: "cannot reach pcscd: \(error)")
+            return failed(ExitStatus.of(error), "cannot reach pcscd: \(error)")
         }
         defer { _ = try? context.release() }
         let card: Card
         do {
             card = try session.connect(context, reader: reader)
         } catch let error as CLIError {
-            return Result(reader: reader, outcome: nil, status: error.status, message: error.message)
+            return failed(error.status, error.message)
         } catch {
-            return Result(reader: reader, outcome: nil, status: .pcscError, message: "\(error)")
+            return failed(.pcscError, "\(error)")
         }
+        let status = try? card.status()
+        collector.connected(reader: reader, atr: status?.atr ?? [])
+        var recorder = TranscriptRecorder(
+            script: name, reader: reader, atr: status?.atr ?? [], protocol: status?.activeProtocol, ignoring: masking)
         let total = script.lines.filter { if case .apdu = $0.kind { return true } else { return false } }.count
         let progress = printer.progress(total: total, label: label)
         let outcome = ScriptRunner(card: card, options: options).run(script) { event in
             printer.event(event, label: label)
             progress?.advance(event)
+            recorder.record(event)
+            collector.record(event)
         }
         progress?.finish()
         printer.end(outcome, label: label)
+        let transcript = recorder.transcript
         if let (line, error) = outcome.error {
             let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
-            return Result(reader: reader, outcome: outcome, status: diagnosis.status,
-                          message: "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(error)")
+            let message = "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(error)"
+            let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
+            return Result(reader: reader, outcome: outcome, status: diagnosis.status, message: message, transcript: transcript, suite: suite)
         }
+        let suite = collector.finish(error: nil, stoppedAtLine: outcome.stoppedAtLine)
         if let line = outcome.stoppedAtLine {
             return Result(reader: reader, outcome: outcome, status: .checkFailed,
-                          message: "line \(line): response did not match the expectation")
+                          message: "line \(line): response did not match the expectation", transcript: transcript, suite: suite)
         }
         if !outcome.failedLines.isEmpty {
             let lines = outcome.failedLines.map(String.init).joined(separator: ", ")
             return Result(reader: reader, outcome: outcome, status: .checkFailed,
-                          message: "\(outcome.failedLines.count) expectation(s) failed, at line(s) \(lines)")
+                          message: "\(outcome.failedLines.count) expectation(s) failed, at line(s) \(lines)",
+                          transcript: transcript, suite: suite)
         }
-        return Result(reader: reader, outcome: outcome, status: .success, message: nil)
+        return Result(reader: reader, outcome: outcome, status: .success, message: nil, transcript: transcript, suite: suite)
     }
 }

@@ -3,25 +3,43 @@ import ArgumentParser
 import Foundation
 import PCSC
 
-/// `scard script`: runs an APDU script (scriptor's format, plus expectations) against a card.
+/// `scard script`: runs APDU scripts (scriptor's format, plus expectations) against a card, and
+/// records, compares and reports the runs for CI.
 struct ScriptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "script",
         abstract: "Run an APDU script (scriptor's format, plus expected responses) against a card.",
         discussion: """
-            A script has one APDU in hex per line, '#' comments, blank lines, 'reset' and 'exit', as \
-            pcsc-tools' scriptor reads them, plus: '=> 90 00' (expected response, '..' for any byte, \
-            '*' for any bytes), '=> SW 61 ..' (status word only), 'echo TEXT', 'delay 100ms'. \
-            See Docs/scripts.md.
+            A script has one APDU in hex per line, '#' comments, blank lines, 'reset'
+            and 'exit', as pcsc-tools' scriptor reads them, plus: '=> 90 00' (expected
+            response, '..' for any byte, '*' for any bytes), '=> SW 61 ..' (status word
+            only), 'echo TEXT', 'delay 100ms', '# test: NAME' (a test case).
+            See Docs/scripts.md and Docs/ci-reports.md.
 
             Examples:
               scard script select.apdu
               echo "00 84 00 00 08 => * 90 00" | scard script -
               scard script --all-readers --json checks.apdu
+              scard script applet.apdu --record golden.json --ignore-data 0084
+              scard script applet.apdu --compare golden.json
+              scard script --report junit --report-file junit.xml a.apdu b.apdu
 
-            A failed expectation stops the script (exit 1) unless --keep-going. A PC/SC error at a \
-            line (card removed, pcscd stopped) reports every line done before it, names the line, \
-            and exits with the code of that error (5 card removed, 6 pcscd not running, 3 other).
+            A failed expectation stops the script (exit 1) unless --keep-going. A PC/SC
+            error at a line (card removed, pcscd stopped) reports every line done before
+            it, names the line, and exits with the code of that error (5 card removed,
+            6 pcscd not running, 3 other).
+
+            --record writes the transcript of the run (reader, ATR, every exchange with
+            its wire exchanges, status word, meaning and duration) as JSON. --compare
+            runs again and prints the differences from such a golden transcript, with
+            script line numbers; durations and the reader's name are not compared,
+            '..' and '*' in the golden responses match anything, and --ignore-data
+            PREFIX (one argument, '0084' or "00 84") compares only the length of the
+            data answering commands that start with PREFIX. Exit 1 when they differ.
+
+            --report junit|tap prints one test case per script, or per '# test:'
+            section, instead of the usual output (or writes it to --report-file and
+            keeps the usual output). Failures carry the line, expected and actual.
             """
     )
 
@@ -38,64 +56,111 @@ struct ScriptCommand: ParsableCommand {
     @Flag(name: .customLong("all-readers"), help: "Run the script on every reader holding a card, in parallel.")
     var allReaders = false
 
-    @Argument(help: "The script file, or - for standard input.")
-    var file: String
+    @Option(name: .customLong("record"), help: ArgumentHelp("Write the run's transcript as JSON to this file.", valueName: "out.json"))
+    var record: String?
+
+    @Option(name: .customLong("compare"), help: ArgumentHelp("Compare the run with this golden transcript; exit 1 when it differs.", valueName: "golden.json"))
+    var compare: String?
+
+    @Option(
+        name: .customLong("ignore-data"),
+        help: ArgumentHelp("With --record or --compare: ignore the response data of commands starting with these bytes (repeatable).", valueName: "prefix"))
+    var ignoreData: [String] = []
+
+    @Option(name: .customLong("report"), help: "Report test cases for CI: junit or tap.")
+    var report: ReportFormat?
+
+    @Option(name: .customLong("report-file"), help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
+    var reportFile: String?
+
+    @Argument(help: "The script files, or - for standard input (several files only with --report or a plain run).")
+    var files: [String] = []
+
+    /// The report formats of `--report`.
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case junit
+        case tap
+    }
 
     func validate() throws {
+        if files.isEmpty { throw ValidationError("give a script file, or - for standard input") }
         if allReaders && card.reader != nil { throw ValidationError("--all-readers and --reader exclude each other") }
+        if record != nil && compare != nil { throw ValidationError("--record and --compare exclude each other: record once, compare later") }
+        if (record != nil || compare != nil) && (allReaders || files.count > 1) {
+            throw ValidationError("--record and --compare take one script on one reader")
+        }
+        if !ignoreData.isEmpty && record == nil && compare == nil { throw ValidationError("--ignore-data goes with --record or --compare") }
+        if reportFile != nil && report == nil { throw ValidationError("--report-file goes with --report junit|tap") }
+        if report != nil && reportFile == nil && output.json {
+            throw ValidationError("--report prints to standard output: give --report-file to keep --json output")
+        }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
-        let script = try loadScript()
+        let scripts = try files.map { file in (file, try loadScript(file)) }
+        let ignoring: IgnoredData
+        do {
+            ignoring = try IgnoredData(parsing: ignoreData)
+        } catch {
+            throw CLIError.usage("--ignore-data: \(error.message)")
+        }
+        let comparison = try compare.map { try loadGolden($0, ignoring: ignoring) }
         let session = Session(trace: card.trace)
         defer { session.finish() }
-        let printer = ScriptPrinter(json: output.json, timing: timing, wire: transmit.wire || card.trace)
+        let printer = ScriptPrinter(
+            json: output.json, timing: timing, wire: transmit.wire || card.trace, quiet: report != nil && reportFile == nil)
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
             transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto))
-        let readers: [String]
-        if allReaders {
-            let context = try session.establish()
-            defer { _ = try? context.release() }
-            let names = (try? context.readerNames()) ?? []
-            readers = (try? session.readersWithCard(names, context: context)) ?? []
-            if readers.isEmpty { throw CLIError(message: "no reader holds a card", status: .noCard) }
-        } else {
-            let context = try session.establish()
-            defer { _ = try? context.release() }
-            readers = [try session.chooseReader(card.reader, in: context)]
+        let readers = try chooseReaders(session)
+        var runs: [(file: String, results: [ReaderScriptRun.Result])] = []
+        for (file, script) in scripts {
+            if scripts.count > 1 && !output.json { printer.emit(["== \(file)"], label: nil) }
+            let results = ParallelRuns.run(readers) { reader in
+                ReaderScriptRun(session: session, reader: reader, script: script, name: file, options: options,
+                                printer: printer, label: allReaders ? reader : nil,
+                                masking: record != nil ? ignoring : IgnoredData()).perform()
+            }
+            if allReaders { printer.summary(results) }
+            runs.append((file, results))
         }
-        let results = ParallelRuns.run(readers) { reader in
-            ReaderScriptRun(session: session, reader: reader, script: script, options: options,
-                            printer: printer, label: allReaders ? reader : nil).perform()
+        let all = runs.flatMap(\.results)
+        if let record, let transcript = all.first?.transcript { try write(transcript, to: record) }
+        var differences = 0
+        if let comparison, let transcript = all.first?.transcript {
+            differences = printDifferences(comparison, transcript)
         }
-        if allReaders { printer.summary(results) }
-        if let failure = results.map(\.status).max(by: { $0.severity < $1.severity }), failure != .success {
-            let messages = results.compactMap { result in
-                result.message.map { allReaders ? "\(result.reader): \($0)" : $0 }
+        if let report { try write(report, runs: runs) }
+        try finish(runs, differences: differences)
+    }
+
+    /// The readers to run on: every reader with a card (`--all-readers`) or the chosen one.
+    func chooseReaders(_ session: Session) throws -> [String] {
+        let context = try session.establish()
+        defer { _ = try? context.release() }
+        guard allReaders else { return [try session.chooseReader(card.reader, in: context)] }
+        let names = (try? context.readerNames()) ?? []
+        let readers = (try? session.readersWithCard(names, context: context)) ?? []
+        if readers.isEmpty { throw CLIError(message: "no reader holds a card", status: .noCard) }
+        return readers
+    }
+
+    /// Throws the worst result as one line: the runs' own failures first, then a comparison that differed.
+    func finish(_ runs: [(file: String, results: [ReaderScriptRun.Result])], differences: Int) throws {
+        let all = runs.flatMap { run in run.results.map { (run.file, $0) } }
+        if let failure = all.map(\.1.status).max(by: { $0.severity < $1.severity }), failure != .success {
+            let messages = all.compactMap { file, result in
+                result.message.map { message in
+                    var prefix = runs.count > 1 ? "\(file): " : ""
+                    if allReaders { prefix += "\(result.reader): " }
+                    return prefix + message
+                }
             }
             throw CLIError(message: messages.joined(separator: "; "), status: failure)
         }
-    }
-
-    /// Reads and parses the script; any problem is a usage error naming the file, line and column.
-    func loadScript() throws -> APDUScript {
-        let text: String
-        if file == "-" {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIError.usage("cannot read script '\(file)'")
-            }
-            text = String(decoding: data, as: UTF8.self)
-        }
-        do {
-            return try APDUScript(parsing: text)
-        } catch {
-            let name = file == "-" ? "<stdin>" : file
-            let first = error.diagnostics.first
-            let more = error.diagnostics.count > 1 ? " (and \(error.diagnostics.count - 1) more)" : ""
-            throw CLIError.usage("\(name):\(first?.line ?? 0):\(first?.column ?? 0): \(first?.message ?? "syntax error")\(more)")
+        if differences > 0, let compare {
+            throw CLIError(message: "the run differs from \(compare) in \(differences) place(s)", status: .checkFailed)
         }
     }
 }

@@ -8,12 +8,15 @@ final class ScriptPrinter: Sendable {
     let json: Bool
     let timing: Bool
     let wire: Bool
+    /// Prints nothing (a report takes standard output).
+    let quiet: Bool
     private let lock = Mutex(())
 
-    init(json: Bool, timing: Bool, wire: Bool) {
+    init(json: Bool, timing: Bool, wire: Bool, quiet: Bool = false) {
         self.json = json
         self.timing = timing
         self.wire = wire
+        self.quiet = quiet
     }
 
     /// The JSON form of one event.
@@ -50,6 +53,7 @@ final class ScriptPrinter: Sendable {
     }
 
     func emit(_ lines: [String], label: String?) {
+        guard !quiet else { return }
         lock.withLock { _ in
             for line in lines {
                 print(label.map { "[\($0)] \(line)" } ?? line)
@@ -132,7 +136,7 @@ final class ScriptPrinter: Sendable {
 
     /// A progress bar on standard error for long scripts, when it is a terminal and output is text.
     func progress(total: Int, label: String?) -> ProgressBar? {
-        guard !json, label == nil, total >= 20, isatty(STDERR_FILENO) == 1 else { return nil }
+        guard !json, !quiet, label == nil, total >= 20, isatty(STDERR_FILENO) == 1 else { return nil }
         return ProgressBar(total: total)
     }
 }

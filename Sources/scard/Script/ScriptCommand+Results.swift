@@ -1,0 +1,53 @@
+import APDUScript
+import Foundation
+
+extension ScriptCommand {
+    /// Writes a transcript as pretty JSON; a file that cannot be written is a usage error.
+    func write(_ transcript: Transcript, to path: String) throws {
+        do {
+            try transcript.jsonData().write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError.usage("cannot write transcript '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Prints the differences from the golden transcript after the run's output and returns how many there are.
+    func printDifferences(_ comparison: TranscriptComparison, _ transcript: Transcript) -> Int {
+        let differences = comparison.differences(from: transcript)
+        let lines = TranscriptDiffPrinter.lines(differences, golden: compare ?? "golden")
+        if output.json {
+            JSONLine.print(TranscriptDiffPrinter.record(differences, golden: compare ?? "golden"))
+        } else if report == nil || reportFile != nil {
+            lines.forEach { print($0) }
+        } else {
+            lines.forEach { StandardError.write($0) }
+        }
+        return differences.count
+    }
+
+    /// Renders the runs' test cases as a report and prints it or writes it to `--report-file`.
+    func write(_ format: ReportFormat, runs: [(file: String, results: [ReaderScriptRun.Result])]) throws {
+        var suites: [ScriptTestSuite] = []
+        for run in runs {
+            for result in run.results {
+                var suite = result.suite
+                if allReaders { suite.name = "\(run.file) (\(result.reader))" }
+                suites.append(suite)
+            }
+        }
+        let text: String
+        switch format {
+        case .junit: text = JUnitReport.render(suites, hostname: ProcessInfo.processInfo.hostName)
+        case .tap: text = TAPReport.render(suites)
+        }
+        guard let reportFile else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: reportFile))
+        } catch {
+            throw CLIError.usage("cannot write report '\(reportFile)': \(error.localizedDescription)")
+        }
+    }
+}
