@@ -33,9 +33,10 @@ struct ScriptCommand: ParsableCommand {
             its wire exchanges, status word, meaning and duration) as JSON. --compare
             runs again and prints the differences from such a golden transcript, with
             script line numbers; durations and the reader's name are not compared,
-            '..' and '*' in the golden responses match anything, and --ignore-data
-            PREFIX (one argument, '0084' or "00 84") compares only the length of the
-            data answering commands that start with PREFIX. Exit 1 when they differ.
+            the patterns '..' and '*' in the golden responses match anything, and
+            --ignore-data PREFIX (one argument, '0084' or "00 84") compares only the
+            length of the data answering commands that start with PREFIX. Exit 1 when
+            they differ.
 
             --report junit|tap prints one test case per script, or per '# test:'
             section, instead of the usual output (or writes it to --report-file and
