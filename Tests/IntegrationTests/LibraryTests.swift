@@ -137,6 +137,31 @@ extension VirtualReaderTests {
             #expect(result == .cancelled)
         }
 
+        @Test("reader groups come through an auto-allocated buffer; an unsupported attribute is an error")
+        func groupsAndAttributes() throws {
+            let manager = ResourceManager()
+            let context = try manager.establishContext()
+            defer { _ = try? context.release() }
+            let groups = try context.listReaderGroups()
+            #expect(groups.names.contains("SCard$DefaultReaders"))
+            try groups.buffer.free()
+            let card = try context.connect(reader: VirtualReader.readers[0])
+            // vpcd's driver answers no attribute: the error comes back, and no buffer is left behind.
+            let atrAttribute: UInt32 = 0x0009_0303
+            #expect(throws: PCSCError.unsupportedFeature) { try card.attribute(atrAttribute) }
+            #expect(manager.table.liveCount(of: .buffer) == 0)
+            #expect(manager.table.ledger.totals[.free] == 1)
+        }
+
+        @Test("a control code the driver does not know is an error, not a crash")
+        func unknownControlCode() throws {
+            let manager = ResourceManager()
+            let context = try manager.establishContext()
+            defer { _ = try? context.release() }
+            let card = try context.connect(reader: VirtualReader.readers[0], share: .direct, protocols: [])
+            #expect(throws: PCSCError.self) { try card.control(code: 0x4236_0000 + 3400 * 4, data: []) }
+        }
+
         @Test("a card removed mid-use gives a removed-card error")
         func cardRemovedMidUse() throws {
             let manager = ResourceManager()
