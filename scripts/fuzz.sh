@@ -59,7 +59,7 @@ for target in "${targets[@]}"; do
     log="$work/$target/fuzz.log"
     mkdir -p "$corpus"
     status=0
-    ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/${products[$target]}" \
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/${products[$target]}" \
         "$corpus" "Tests/Fuzz/$target/corpus" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$work/$target/" >"$log" 2>&1 || status=$?
