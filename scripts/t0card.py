@@ -18,8 +18,9 @@ Commands (any CLA with the low bits 0-3, the INS decides):
 The ATR is 3B 06 54 30 43 41 52 44: T=0 only, historical bytes "T0CARD".
 
 Options:
-  --mute           answer reset but never a command: every command gets an empty answer, which
-                   the reader reports as a failed transmission (a card present but not answering)
+  --mute           answer reset but never a command: every command gets only the NULL procedure
+                   byte 60, never a status word, which the reader passes on as a 1-byte answer (a
+                   card present but not answering; an empty answer would stall vpcd instead)
   --delayed-ack    do not ask for TCP quick ACKs on the reader's socket (vicc without scard's
                    sitecustomize shim): every exchange then waits for the kernel's delayed ACK
 
@@ -65,7 +66,7 @@ class T0CardOS(SmartcardOS):
 
     def execute(self, msg):
         if self.mute:
-            return b""
+            return bytes([0x60])
         if len(msg) < 4:
             return status(0x67, 0x00)
         cla, ins, p1, p2 = msg[0], msg[1], msg[2], msg[3]

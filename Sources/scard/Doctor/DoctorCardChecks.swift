@@ -23,7 +23,7 @@ struct DoctorCardChecks {
         do {
             names = try context.readerNames()
         } catch {
-            return (.fail("readers", title, .noReaders, "SCardListReaders: \(error.name) (\(error))", fix: fix), [])
+            return (.fail("readers", title, .noReaders, "SCardListReaders: \(error)", fix: fix), [])
         }
         guard !names.isEmpty else {
             return (.fail("readers", title, .noReaders, "pcscd lists no reader", fix: fix), [])
@@ -65,7 +65,7 @@ struct DoctorCardChecks {
         do {
             try context.getStatusChange(&states, timeout: 0)
         } catch {
-            return (.fail("card", title, .noCard, "SCardGetStatusChange: \(error.name) (\(error))", fix: "retry; restart pcscd if it persists"), nil)
+            return (.fail("card", title, .noCard, "SCardGetStatusChange: \(error)", fix: "retry; restart pcscd if it persists"), nil)
         }
         guard let state = states.first(where: { $0.eventState.contains(.present) }) else {
             let which = readers.count == 1 ? "no card in \(readers[0])" : "no card in any of \(readers.count) readers"
@@ -84,7 +84,7 @@ struct DoctorCardChecks {
             card = try context.connect(reader: reader)
             status = try card.status()
         } catch {
-            return (.fail("answer", title, .cardNotAnswering, "connecting to the card in \(reader): \(error.name) (\(error))", fix: fix), nil)
+            return (.fail("answer", title, .cardNotAnswering, "connecting to the card in \(reader): \(error)", fix: fix), nil)
         }
         var detail = "connected with \(status.activeProtocol), ATR \(Hex.string(status.atr))"
         guard probe else { return (.ok("answer", title, detail + "; --probe also sends GET CHALLENGE"), card) }
@@ -95,7 +95,7 @@ struct DoctorCardChecks {
             detail += "; GET CHALLENGE answered \(statusWord) (\(statusWord.meaning)) in \(Self.milliseconds(exchange.seconds))"
             return (.ok("answer", title, detail), card)
         } catch let error as PCSCError {
-            return (.fail("answer", title, .cardNotAnswering, "GET CHALLENGE to the card in \(reader): \(error.name) (\(error))", fix: fix), nil)
+            return (.fail("answer", title, .cardNotAnswering, "GET CHALLENGE to the card in \(reader): \(error)", fix: fix), nil)
         } catch {
             return (.fail("answer", title, .cardNotAnswering, "GET CHALLENGE: \(error)", fix: fix), nil)
         }

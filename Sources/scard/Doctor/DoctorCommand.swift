@@ -66,7 +66,9 @@ struct DoctorCommand: ParsableCommand {
             JSONLine.print(Report(checks: checks, status: status, exitCode: code))
         } else {
             print(Self.text(checks).joined(separator: "\n"))
-            if let failure {
+            if let failure, failure.status == .warn {
+                print("doctor: \(failure.title): a warning, which --strict makes a failure (exit \(code))")
+            } else if let failure {
                 print("doctor: \(failure.title) failed (exit \(code))")
             } else if warnings > 0 {
                 print("doctor: all checks passed, \(warnings) warning(s)")

@@ -132,7 +132,7 @@ struct DoctorRun {
                          "nothing answers on \(path): \(DoctorSystem.describe(errno: connectError)) (a socket left by a pcscd that died)",
                          fix: "remove the stale socket and start pcscd: rm \(path); pcscd")
         }
-        let reason = establishError.map { "\($0.name) (\($0))" } ?? "no answer"
+        let reason = establishError.map { "\($0)" } ?? "no answer"
         return .fail("pcscd", title("pcscd"), .pcscdNotAnswering, "SCardEstablishContext failed: \(reason)",
                      fix: "restart pcscd; its log (pcscd --foreground --debug) tells why it does not answer")
     }
