@@ -3,9 +3,13 @@ import PCSC
 
 /// The doctor's checks that go through pcscd: readers, card, answer, virtual reader latency.
 struct DoctorCardChecks {
+    /// The context established by the pcscd check.
     let context: Context
+    /// The reader named with --reader.
     let readerSpec: String?
+    /// Whether to send GET CHALLENGE.
     let probe: Bool
+    /// The title of a check by its id.
     let titles: (String) -> String
 
     /// The harmless command sent by --probe and the latency check: GET CHALLENGE for 8 bytes.

@@ -51,9 +51,13 @@ enum DoctorCode: Int32, CaseIterable {
 struct DoctorCheck: Encodable {
     /// How a check came out.
     enum Status: String, Encodable {
+        /// Passed.
         case ok
+        /// Passed, with something to fix (a failure under --strict).
         case warn
+        /// Failed: the checks after it are skipped.
         case fail
+        /// Not made.
         case skip
     }
 

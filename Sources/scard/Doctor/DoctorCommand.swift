@@ -49,11 +49,15 @@ struct DoctorCommand: ParsableCommand {
 
     /// The JSON form of a doctor run.
     struct Report: Encodable {
+        /// Every check, in order.
         let checks: [DoctorCheck]
+        /// `ok`, `warn` or `fail`.
         let status: String
+        /// The exit code.
         let exitCode: Int32
     }
 
+    /// Runs the checks, prints them, and exits with the code of the first failure.
     func run() throws {
         let session = Session(trace: trace)
         defer { session.finish() }

@@ -4,9 +4,13 @@ import PCSC
 /// Runs the doctor's checks in order and stops at the first failure; the checks after it are
 /// listed as skipped.
 struct DoctorRun {
+    /// The PC/SC session (traced with --trace).
     let session: Session
+    /// The reader named with --reader.
     let readerSpec: String?
+    /// Whether to send GET CHALLENGE to the card.
     let probe: Bool
+    /// Whether to check the virtual reader too.
     let virtual: Bool
 
     /// The checks in the order they run: (id, title).

@@ -47,8 +47,11 @@ enum DoctorSystem {
 
     /// What is at a path: nothing, a socket with its mode and owner, or something else.
     enum Node {
+        /// Nothing is there.
         case missing
+        /// A Unix socket, with its permission bits and owner's uid.
         case socket(mode: UInt32, owner: UInt32)
+        /// A file of another kind.
         case other
     }
 
@@ -62,7 +65,9 @@ enum DoctorSystem {
 
     /// A running pcscd: its pid and command line.
     struct Daemon {
+        /// The process id.
         let pid: Int32
+        /// The command line, program first.
         let arguments: [String]
     }
 
@@ -129,8 +134,10 @@ enum DoctorSystem {
 
 /// A problem found by a system probe, in one sentence.
 struct DoctorProblem: Error {
+    /// What is wrong.
     let message: String
 
+    /// Creates a problem.
     init(_ message: String) {
         self.message = message
     }

@@ -5,22 +5,32 @@ import PCSC
 /// One script run on one reader, with its own context, reporting as it goes and keeping the
 /// transcript and the test cases of the run.
 struct ReaderScriptRun: Sendable {
+    /// The PC/SC session the run goes through.
     let session: Session
+    /// The reader holding the card.
     let reader: String
+    /// The parsed script.
     let script: APDUScript
     /// The script's name as given (`-` for standard input), for transcripts and reports.
     let name: String
+    /// Keep-going and T=0 handling.
     let options: ScriptRunOptions
+    /// Where events are printed.
     let printer: ScriptPrinter
+    /// The reader's name before each printed line (`--all-readers`), else nil.
     let label: String?
     /// Commands whose response data the transcript writes as `..`.
     let masking: IgnoredData
 
     /// How the run on one reader ended.
     struct Result: Sendable {
+        /// The reader.
         let reader: String
+        /// How the script ended (nil when it did not start).
         let outcome: ScriptOutcome?
+        /// The exit status of this run.
         let status: ExitStatus
+        /// The error line for standard error, when the run did not succeed.
         let message: String?
         /// The transcript of what ran (nil when no card could be reached).
         let transcript: Transcript?
@@ -28,6 +38,7 @@ struct ReaderScriptRun: Sendable {
         let suite: ScriptTestSuite
     }
 
+    /// Connects, runs the script, and returns how it ended with its transcript and test cases.
     func perform() -> Result {
         var collector = ScriptTestCollector(script: script, name: name, timestamp: Date())
         func failed(_ status: ExitStatus, _ message: String, outcome: ScriptOutcome? = nil, transcript: Transcript? = nil) -> Result {

@@ -83,6 +83,7 @@ struct ScriptCommand: ParsableCommand {
         case tap
     }
 
+    /// Rejects option combinations that cannot work, before anything runs.
     func validate() throws {
         if files.isEmpty { throw ValidationError("give a script file, or - for standard input") }
         if allReaders && card.reader != nil { throw ValidationError("--all-readers and --reader exclude each other") }
@@ -98,6 +99,7 @@ struct ScriptCommand: ParsableCommand {
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
+    /// Parses every script, runs each on the chosen readers, then records, compares and reports.
     func run() throws {
         let scripts = try files.map { file in (file, try loadScript(file)) }
         let ignoring: IgnoredData
