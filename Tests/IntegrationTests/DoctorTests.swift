@@ -28,8 +28,9 @@ extension VirtualReaderTests {
         func healthy() throws {
             let text = try doctor("--probe", "--virtual")
             #expect(text.status == 0, "\(text.stdout)")
-            #expect(text.lines.last == "doctor: all checks passed")
-            #expect(text.lines.filter { $0.hasPrefix("ok  ") }.count == 10)
+            // A loaded machine may make the latency check warn; it never fails without --strict.
+            #expect(text.lines.last?.hasPrefix("doctor: all checks passed") == true)
+            #expect(text.lines.filter { $0.hasPrefix("ok  ") || $0.hasPrefix("WARN  virtual reader latency") }.count == 10)
             #expect(text.stdout.contains("libpcsclite.so.1"))
             #expect(text.stdout.contains("GET CHALLENGE answered 90 00 (normal processing)"))
             #expect(text.stdout.contains("20 exchanges with Virtual PCD 00 00: median "))
@@ -38,7 +39,7 @@ extension VirtualReaderTests {
             #expect(json.status == 0)
             let result = try checks(json)
             #expect(result.order == ["library", "socket", "permission", "pcscd", "vpcd", "readers", "vicc", "card", "answer", "latency"])
-            #expect(result.statuses.values.allSatisfy { $0 == "ok" })
+            #expect(result.statuses.filter { $0.key != "latency" }.values.allSatisfy { $0 == "ok" })
             #expect(result.exitCode == 0)
         }
 
