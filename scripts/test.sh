@@ -17,3 +17,10 @@ echo "test: building"
 swift build --build-tests
 echo "test: running the suite"
 SCARD_VIRTUAL_READER=1 SCARD_PROJECT_ROOT="$root" swift test --skip-build "$@"
+
+# Each fuzz target for a short while (scripts/fuzz.sh; SCARD_CI_FUZZ_SECONDS=0 skips it).
+fuzz_seconds="${SCARD_CI_FUZZ_SECONDS:-10}"
+if ((fuzz_seconds > 0)); then
+    echo "test: fuzzing each target for $fuzz_seconds s"
+    bash scripts/fuzz.sh "$fuzz_seconds"
+fi
