@@ -108,6 +108,7 @@ final class InterruptCanceller: @unchecked Sendable {
     private let sources: [DispatchSourceSignal]
     private let lock = NSLock()
     private var didFire = false
+    private let handled = DispatchSemaphore(value: 0)
 
     init(context: Context) {
         var sources: [DispatchSourceSignal] = []
@@ -120,9 +121,11 @@ final class InterruptCanceller: @unchecked Sendable {
         for source in sources {
             source.setEventHandler { [self] in
                 lock.lock()
+                let first = !didFire
                 didFire = true
                 lock.unlock()
                 _ = try? context.cancel()
+                if first { handled.signal() }
             }
             source.resume()
         }
@@ -135,8 +138,10 @@ final class InterruptCanceller: @unchecked Sendable {
         return didFire
     }
 
-    /// Stops listening and restores the default handlers.
+    /// Stops listening and restores the default handlers; after a signal, first lets its handler
+    /// finish (so its cancel call is traced before the process ends).
     func stop() {
+        if fired { _ = handled.wait(timeout: .now() + 2) }
         for source in sources { source.cancel() }
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
