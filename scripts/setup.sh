@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(pcscd libpcsclite-dev pkg-config vsmartcard-vpcd vsmartcard-vpicc
-          python3-virtualsmartcard python3-pycryptodome man-db)
+          python3-virtualsmartcard python3-pycryptodome man-db perl)
 if [[ "${1:-}" == "--peers" ]]; then
     packages+=(pcsc-tools opensc python3-pyscard hyperfine)
 fi
