@@ -46,6 +46,10 @@ logs="${SCARD_LEAK_LOGS:-/tmp/scard-leaks}"
 mkdir -p "$logs"
 failed=0
 fail() { echo "check-leaks: FAIL: $*"; failed=1; }
+# The ledger's own view: a run's output must not show anything live at its end.
+ledger_clean() {
+    if grep -qE '^live [A-Za-z]+: [1-9]|live=[1-9]' "$2"; then fail "$1: the ledger shows live resources at the end"; fi
+}
 
 if ((build)); then
     echo "check-leaks: building scard (debug, $scratch; address sanitizer, $asan_scratch)"
@@ -112,6 +116,7 @@ memcheck() {
     local line
     line=$(python3 scripts/leak_report.py Sources "$log") || fail "$name: leaks in the project's code (see $log)"
     echo "check-leaks: valgrind $name ($(($(date +%s) - start)) s, exit $status): $line"
+    ledger_clean "$name" "$logs/valgrind-$name.out"
     if ((status != 0)); then
         fail "$name exited $status under valgrind: $(tail -n1 "$logs/valgrind-$name.out")"
     fi
@@ -138,6 +143,7 @@ lsan() {
     rm -f "$log".*
     line=$(python3 scripts/leak_report.py Sources "$log") || fail "$name: leaks in the project's code (see $log)"
     echo "check-leaks: LeakSanitizer $name ($(($(date +%s) - start)) s, exit $status): $line"
+    ledger_clean "$name" "$logs/lsan-$name.out"
     if ((status != 0)); then
         fail "$name exited $status under the address sanitizer: $(tail -n1 "$logs/lsan-$name.out")"
     fi
