@@ -165,14 +165,13 @@ enum WinSCard {
 
     /// The corresponding C function is `SCardTransmit`.
     static func transmit(
-        _ card: SCARDHANDLE, protocol active: UInt32, command: [UInt8], receive: inout [UInt8], tracer: PCSCTracer?
+        _ card: SCARDHANDLE, protocol active: UInt32, command: [UInt8], receive: UnsafeMutableBufferPointer<UInt8>,
+        tracer: PCSCTracer?
     ) -> (Int, Int) {
         var request = SCARD_IO_REQUEST(dwProtocol: DWORD(active), cbPciLength: DWORD(MemoryLayout<SCARD_IO_REQUEST>.size))
         var length = DWORD(receive.count)
         let code = traced(tracer, "SCardTransmit", "card=\(hex(card)), \(command.count) bytes") {
-            receive.withUnsafeMutableBufferPointer { buffer in
-                SCardTransmit(card, &request, command, DWORD(command.count), nil, buffer.baseAddress, &length)
-            }
+            SCardTransmit(card, &request, command, DWORD(command.count), nil, receive.baseAddress, &length)
         }
         return (code, code == 0 ? Int(length) : 0)
     }

@@ -6,12 +6,16 @@ extension Card {
     /// Sends raw bytes and returns the raw answer. The corresponding C function is `SCardTransmit`.
     public func transmit(_ command: [UInt8]) throws(PCSCError) -> [UInt8] {
         let payload = try payload()
-        var receive = [UInt8](repeating: 0, count: Self.receiveCapacity)
-        let (code, length) = WinSCard.transmit(
-            payload.raw, protocol: payload.activeProtocol, command: command, receive: &receive, tracer: manager.tracer)
+        var code = 0
+        let response = [UInt8](unsafeUninitializedCapacity: Self.receiveCapacity) { buffer, count in
+            let (result, length) = WinSCard.transmit(
+                payload.raw, protocol: payload.activeProtocol, command: command, receive: buffer,
+                tracer: manager.tracer)
+            code = result
+            count = min(length, buffer.count)
+        }
         if let error = PCSCError(code: code) { throw error }
-        receive.removeSubrange(length...)
-        return receive
+        return response
     }
 
     /// Sends a command APDU, handling T=0 `61xx` (GET RESPONSE) and `6Cxx` (resend with Le) as

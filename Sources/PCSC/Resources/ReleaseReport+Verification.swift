@@ -20,9 +20,11 @@ extension ReleaseReport {
                 verdicts.append(LibraryVerdict(resource: item.info.name, call: "SCardIsValidContext", result: PCSCError(code: code)))
             } else if let card = item.info.payload as? CardPayload {
                 var receive = [UInt8](repeating: 0, count: 258)
-                let (code, _) = WinSCard.transmit(
-                    card.raw, protocol: card.activeProtocol, command: [0x00, 0x84, 0x00, 0x00, 0x08],
-                    receive: &receive, tracer: manager.tracer)
+                let (code, _) = receive.withUnsafeMutableBufferPointer { buffer in
+                    WinSCard.transmit(
+                        card.raw, protocol: card.activeProtocol, command: [0x00, 0x84, 0x00, 0x00, 0x08],
+                        receive: buffer, tracer: manager.tracer)
+                }
                 verdicts.append(LibraryVerdict(resource: item.info.name, call: "SCardTransmit", result: PCSCError(code: code)))
             }
         }
