@@ -16,7 +16,9 @@ bash scripts/virtual-reader.sh start
 echo "test: building"
 swift build --build-tests
 echo "test: running the suite"
-SCARD_VIRTUAL_READER=1 SCARD_PROJECT_ROOT="$root" swift test --skip-build "$@"
+log=$(mktemp)
+trap 'rm -f "$log"; cleanup' EXIT
+SCARD_VIRTUAL_READER=1 SCARD_PROJECT_ROOT="$root" swift test --skip-build "$@" 2>&1 | tee "$log"
 
 # Each fuzz target for a short while (scripts/fuzz.sh; SCARD_CI_FUZZ_SECONDS=0 skips it).
 fuzz_seconds="${SCARD_CI_FUZZ_SECONDS:-10}"
@@ -24,3 +26,6 @@ if ((fuzz_seconds > 0)); then
     echo "test: fuzzing each target for $fuzz_seconds s"
     bash scripts/fuzz.sh "$fuzz_seconds"
 fi
+
+# The test runner's closing line again, last, so that it closes the output.
+grep -a "Test run with" "$log" | tail -n 1
