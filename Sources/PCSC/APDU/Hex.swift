@@ -33,7 +33,15 @@ public enum Hex {
 
     /// Formats bytes as uppercase hex pairs separated by `separator` (`90 00`).
     public static func string(_ bytes: some Sequence<UInt8>, separator: String = " ") -> String {
-        let digits: [Character] = Array("0123456789ABCDEF")
-        return bytes.map { String([digits[Int($0 >> 4)], digits[Int($0 & 0xF)]]) }.joined(separator: separator)
+        let digits = Array("0123456789ABCDEF".utf8)
+        let between = Array(separator.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.underestimatedCount * (2 + between.count))
+        for byte in bytes {
+            if !text.isEmpty { text.append(contentsOf: between) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
