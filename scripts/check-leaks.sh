@@ -65,15 +65,8 @@ fi
 scard="$scratch/debug/scard"
 asan_scard="$asan_scratch/debug/scard"
 
-started_reader=0
-# Start the reader only when pcscd does not answer at all (the probe exits 2); a reader someone
-# else runs, whatever its cards, is used as it is and left running.
-if ! python3 scripts/pcsc_probe.py >/dev/null; then
-    bash scripts/virtual-reader.sh start
-    started_reader=1
-fi
-cleanup() { if ((started_reader)); then bash scripts/virtual-reader.sh stop || true; fi; }
-trap cleanup EXIT
+# shellcheck source=scripts/with-reader.sh
+source "$root/scripts/with-reader.sh"
 
 # 1. Native cycles: live counts and peak RSS.
 echo "check-leaks: $cycles lifecycle cycles natively"

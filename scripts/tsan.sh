@@ -19,15 +19,8 @@ filter="${1:-ContextCoreTests|IntegrationTests}"
 scratch="${SCARD_TSAN_SCRATCH:-.build-tsan}"
 log="${SCARD_TSAN_LOG:-/tmp/scard-tsan.log}"
 
-started_reader=0
-# Start the reader only when pcscd does not answer at all (the probe exits 2); a reader someone
-# else runs, whatever its cards, is used as it is and left running.
-if ! python3 scripts/pcsc_probe.py >/dev/null; then
-    bash scripts/virtual-reader.sh start
-    started_reader=1
-fi
-cleanup() { if ((started_reader)); then bash scripts/virtual-reader.sh stop || true; fi; }
-trap cleanup EXIT
+# shellcheck source=scripts/with-reader.sh
+source "$root/scripts/with-reader.sh"
 
 echo "tsan: building with -sanitize=thread ($scratch)"
 start=$(date +%s)
