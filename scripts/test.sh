@@ -27,5 +27,9 @@ if ((fuzz_seconds > 0)); then
     bash scripts/fuzz.sh "$fuzz_seconds"
 fi
 
-# The test runner's closing line again, last, so that it closes the output.
-grep -a "Test run with" "$log" | tail -n 1
+# Stop what was started, then repeat the test runner's closing line, so that it closes the output.
+summary=$(grep -a "Test run with" "$log" | tail -n 1)
+trap - EXIT
+rm -f "$log"
+cleanup
+echo "$summary"
