@@ -45,8 +45,8 @@ if [[ -z "$binary" ]]; then
     scratch=()
     if [[ -n "${SCARD_SCRATCH_PATH:-}" ]]; then scratch=(--scratch-path "$SCARD_SCRATCH_PATH"); fi
     say "building scard (release)"
-    (cd "$root" && swift build -c release --product scard "${scratch[@]}")
-    binary="$(cd "$root" && swift build -c release "${scratch[@]}" --show-bin-path)/scard"
+    (cd "$root" && swift build -c release --static-swift-stdlib --product scard "${scratch[@]}")
+    binary="$(cd "$root" && swift build -c release --static-swift-stdlib "${scratch[@]}" --show-bin-path)/scard"
 fi
 if [[ ! -x "$binary" ]]; then
     echo "install: no scard binary at $binary" >&2
