@@ -38,14 +38,7 @@ struct LifecycleCommand: ParsableCommand {
 
     func run() throws {
         let texts = apdus.isEmpty ? ["00 A4 00 0C 02 3F 00", "00 84 00 00 08"] : apdus
-        var commands: [CommandAPDU] = []
-        for (index, text) in texts.enumerated() {
-            do {
-                commands.append(try CommandAPDU(hex: text))
-            } catch {
-                throw CLIError.usage("APDU \(index + 1) '\(text.prefix(40))': \(error)")
-            }
-        }
+        let commands = try texts.enumerated().map { try Session.commandAPDU($1, position: $0 + 1) }
         if `repeat` == 1 {
             let session = Session(trace: card.trace)
             defer { session.finish() }

@@ -71,7 +71,7 @@ struct LifecycleRun {
         let chosen: String
         let card: Card
         do {
-            chosen = try pickReader(list.names, context: context)
+            chosen = try session.chooseReader(reader, among: list.names, context: context)
             card = try session.connect(context, reader: chosen)
         } catch {
             _ = try? context.release()
@@ -136,17 +136,6 @@ struct LifecycleRun {
         }
         result.record.staleChecks = checks
         return result
-    }
-
-    func pickReader(_ names: [String], context: Context) throws -> String {
-        if reader == nil, let withCard = try? session.readersWithCard(names, context: context).first {
-            return withCard
-        }
-        do {
-            return try ReaderSelection.choose(reader, from: names)
-        } catch {
-            throw CLIError(message: error.description, status: .noCard)
-        }
     }
 
     static func cCall(for kind: ResourceKind) -> String {

@@ -57,11 +57,7 @@ struct SendCommand: ParsableCommand {
                 commands += try Self.standardInputAPDUs()
                 continue
             }
-            do {
-                commands.append(try CommandAPDU(hex: text))
-            } catch {
-                throw CLIError.usage("APDU \(index + 1) '\(text.prefix(40))': \(error)")
-            }
+            commands.append(try Session.commandAPDU(text, position: index + 1))
         }
         if commands.isEmpty { throw CLIError.usage("no APDUs given") }
         let session = Session(trace: card.trace)

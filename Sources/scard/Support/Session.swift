@@ -34,6 +34,11 @@ struct Session: Sendable {
             throw CLIError.pcsc(error, while: "cannot list readers")
         }
         if names.isEmpty { throw CLIError(message: "no readers are connected", status: .noCard) }
+        return try chooseReader(spec, among: names, context: context)
+    }
+
+    /// The reader `spec` names among `names`, or without `spec` the first holding a card (else the first).
+    func chooseReader(_ spec: String?, among names: [String], context: Context) throws -> String {
         if spec == nil, let withCard = try? readersWithCard(names, context: context).first {
             return withCard
         }
@@ -59,6 +64,15 @@ struct Session: Sendable {
             throw CLIError(message: "no card in reader '\(reader)' (\(error.name))", status: .noCard)
         } catch {
             throw CLIError.pcsc(error, while: "cannot connect to '\(reader)'")
+        }
+    }
+
+    /// Parses an APDU given on the command line; `position` (from 1) names it in the error.
+    static func commandAPDU(_ text: String, position: Int) throws -> CommandAPDU {
+        do {
+            return try CommandAPDU(hex: text)
+        } catch {
+            throw CLIError.usage("APDU \(position) '\(text.prefix(40))': \(error)")
         }
     }
 
