@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ContextCoreTests", dependencies: ["ContextCore"]),
         .testTarget(name: "PCSCTests", dependencies: ["PCSC"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
-        .testTarget(name: "APDUScriptTests", dependencies: ["APDUScript"]),
+        .testTarget(name: "APDUScriptTests", dependencies: ["APDUScript", "TestSupport"]),
         .testTarget(name: "CryptoAPISimTests", dependencies: ["TestSupport", "CryptoAPISim"],
                     resources: [.copy("Scenarios")]),
         .testTarget(name: "FilterManagerSimTests", dependencies: ["TestSupport", "FilterManagerSim"],

@@ -56,7 +56,7 @@ extension ScriptParser {
     }
 
     /// Checks a complete APDU and its expected response, and records the line.
-    private mutating func finish(_ apdu: PendingAPDU, pattern patternPart: ArraySlice<Character>?, number: Int) {
+    mutating func finish(_ apdu: PendingAPDU, pattern patternPart: ArraySlice<Character>?, number: Int) {
         var failed = apdu.failed
         var expectation: ResponsePattern?
         if let patternPart {

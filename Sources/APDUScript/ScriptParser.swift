@@ -35,8 +35,8 @@ struct ScriptParser {
 
     /// Parses the whole text; stops after `exit`, as scriptor does.
     mutating func parse(_ text: String) {
-        let physical = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-        for (index, line) in physical.enumerated() {
+        for (index, line) in Self.physicalLines(text).enumerated() {
+            if parsePlainAPDU(line, number: index + 1) { continue }
             if !parseLine(Array(line), number: index + 1) { break }
         }
         if let pending {

@@ -28,7 +28,10 @@ extension HandleTable {
 
     /// The payload of a live resource, cast to `T`; nil when it has none of that type.
     public func payload<T>(of handle: Handle, as type: T.Type, expecting kind: ResourceKind? = nil) throws(HandleError) -> T? {
-        try validate(handle, expecting: kind).payload as? T
+        try state.withLock { (state) throws(HandleError) -> T? in
+            let index = try state.check(handle, expecting: kind)
+            return state.slots[index].record?.payload as? T
+        }
     }
 
     /// Replaces the payload of a live resource.

@@ -61,18 +61,30 @@ struct TableState {
 
     /// The live record behind a handle, or the reason there is none (a stale use is recorded).
     mutating func lookup(_ handle: Handle, expecting kind: ResourceKind?) throws(HandleError) -> ResourceRecord {
-        guard Int(handle.slot) < slots.count else { throw .unknown(handle) }
-        let slot = slots[Int(handle.slot)]
-        if handle.generation == slot.generation, let record = slot.record {
-            if record.queued {
+        let index = try check(handle, expecting: kind)
+        guard let record = slots[index].record else { throw .unknown(handle) }
+        return record
+    }
+
+    /// The slot index of a live handle, without copying its record, or the reason it is not live
+    /// (a stale use is recorded).
+    mutating func check(_ handle: Handle, expecting kind: ResourceKind?) throws(HandleError) -> Int {
+        let index = Int(handle.slot)
+        guard index < slots.count else { throw .unknown(handle) }
+        let generation = slots[index].generation
+        if handle.generation == generation, slots[index].record != nil {
+            let queued = slots[index].record?.queued ?? false
+            let actual = slots[index].record?.kind ?? ""
+            if queued, let record = slots[index].record {
                 log(.staleUse, record.info(handle), count: 0)
                 throw .stale(handle, kind: record.kind)
             }
-            if let kind, kind != record.kind {
-                throw .wrongKind(handle, expected: kind, actual: record.kind)
+            if let kind, kind != actual {
+                throw .wrongKind(handle, expected: kind, actual: actual)
             }
-            return record
+            return index
         }
+        let slot = slots[index]
         if handle.generation < slot.generation, handle.generation > 0 {
             let kind = slot.lastKind ?? "resource"
             let serial = handle.generation == slot.generation &- 1 ? slot.lastSerial : 0

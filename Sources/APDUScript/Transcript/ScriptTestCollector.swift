@@ -51,6 +51,10 @@ public struct ScriptTestCollector: Sendable {
     public mutating func record(_ event: ScriptEvent) {
         switch event {
         case .exchange(let line, let exchange, let expectation, let met, let mismatch):
+            guard met == false else {
+                count(seconds: exchange.seconds)
+                return
+            }
             recordExchange(
                 line: line, command: Hex.string(exchange.command.bytes), response: Hex.string(exchange.response.bytes),
                 seconds: exchange.seconds, expected: expectation?.description, met: met, mismatch: mismatch)
@@ -66,15 +70,22 @@ public struct ScriptTestCollector: Sendable {
     public mutating func recordExchange(
         line: Int, command: String, response: String, seconds: Double, expected: String?, met: Bool?, mismatch: String?
     ) {
-        guard let index = current, suite.cases.indices.contains(index) else { return }
-        suite.cases[index].exchanges += 1
-        suite.cases[index].seconds += seconds
+        guard let index = count(seconds: seconds) else { return }
         if met == false {
             var message = "line \(line): expected \(expected ?? "?"), got \(response)"
             if let mismatch { message += " (\(mismatch))" }
             suite.cases[index].failures.append(ScriptTestProblem(
                 line: line, command: command, expected: expected, actual: response, message: message))
         }
+    }
+
+    /// Counts one exchange that did not fail into the current case; returns the case's index.
+    @discardableResult
+    private mutating func count(seconds: Double) -> Int? {
+        guard let index = current, suite.cases.indices.contains(index) else { return nil }
+        suite.cases[index].exchanges += 1
+        suite.cases[index].seconds += seconds
+        return index
     }
 
     /// Ends the run: `problem` is the error that stopped it, if any (with its line when one ran),

@@ -33,15 +33,46 @@ public enum Hex {
 
     /// Formats bytes as uppercase hex pairs separated by `separator` (`90 00`).
     public static func string(_ bytes: some Sequence<UInt8>, separator: String = " ") -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        let between = Array(separator.utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.underestimatedCount * (2 + between.count))
-        for byte in bytes {
-            if !text.isEmpty { text.append(contentsOf: between) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
+        string(Array(bytes), separator: separator)
+    }
+
+    /// Formats an array of bytes as uppercase hex pairs separated by `separator`.
+    public static func string(_ bytes: [UInt8], separator: String = " ") -> String {
+        bytes.withUnsafeBufferPointer { string($0, separator: separator) }
+    }
+
+    /// Formats a slice of bytes as uppercase hex pairs separated by `separator`.
+    public static func string(_ bytes: ArraySlice<UInt8>, separator: String = " ") -> String {
+        bytes.withUnsafeBufferPointer { string($0, separator: separator) }
+    }
+
+    /// Formats a buffer of bytes as uppercase hex pairs, writing the text once without intermediate copies.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, separator: String) -> String {
+        guard !bytes.isEmpty else { return "" }
+        var between = separator
+        return between.withUTF8 { gap in
+            let length = bytes.count * 2 + (bytes.count - 1) * gap.count
+            return String(unsafeUninitializedCapacity: length) { text in
+                var at = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index > 0 {
+                        for unit in gap {
+                            text[at] = unit
+                            at += 1
+                        }
+                    }
+                    text[at] = digit(byte >> 4)
+                    text[at + 1] = digit(byte & 0xF)
+                    at += 2
+                }
+                return at
+            }
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The ASCII code of an uppercase hex digit for a value below 16.
+    @inline(__always)
+    static func digit(_ value: UInt8) -> UInt8 {
+        value < 10 ? value + 0x30 : value + 0x37
     }
 }

@@ -21,6 +21,12 @@ struct ReaderScriptRun: Sendable {
     let label: String?
     /// Commands whose response data the transcript writes as `..`.
     let masking: IgnoredData
+    /// Whether to keep a transcript of the run (`--record`, `--compare`).
+    let recording: Bool
+    /// Whether a test report is asked for (`--report`), which names the card's ATR.
+    let reporting: Bool
+    /// A context to run in, kept open by the caller; nil to establish one of the run's own.
+    let sharedContext: Context?
 
     /// How the run on one reader ended.
     struct Result: Sendable {
@@ -32,7 +38,7 @@ struct ReaderScriptRun: Sendable {
         let status: ExitStatus
         /// The error line for standard error, when the run did not succeed.
         let message: String?
-        /// The transcript of what ran (nil when no card could be reached).
+        /// The transcript of what ran (nil when none was asked for or no card could be reached).
         let transcript: Transcript?
         /// The test cases of the run.
         let suite: ScriptTestSuite
@@ -47,12 +53,16 @@ struct ReaderScriptRun: Sendable {
             return Result(reader: reader, outcome: outcome, status: status, message: message, transcript: transcript, suite: suite)
         }
         let context: Context
-        do {
-            context = try session.manager.establishContext()
-        } catch {
-            return failed(ExitStatus.of(error), "cannot reach pcscd: \(error)")
+        if let sharedContext {
+            context = sharedContext
+        } else {
+            do {
+                context = try session.manager.establishContext()
+            } catch {
+                return failed(ExitStatus.of(error), "cannot reach pcscd: \(error)")
+            }
         }
-        defer { _ = try? context.release() }
+        defer { if sharedContext == nil { _ = try? context.release() } }
         let card: Card
         do {
             card = try session.connect(context, reader: reader)
@@ -61,21 +71,23 @@ struct ReaderScriptRun: Sendable {
         } catch {
             return failed(.pcscError, "\(error)")
         }
-        let status = try? card.status()
+        defer { if sharedContext != nil { _ = try? card.disconnect() } }
+        let status = recording || reporting ? try? card.status() : nil
         collector.connected(reader: reader, atr: status?.atr ?? [])
-        var recorder = TranscriptRecorder(
-            script: name, reader: reader, atr: status?.atr ?? [], protocol: status?.activeProtocol, ignoring: masking)
+        var recorder = recording
+            ? TranscriptRecorder(script: name, reader: reader, atr: status?.atr ?? [], protocol: status?.activeProtocol, ignoring: masking)
+            : nil
         let total = script.lines.filter { if case .apdu = $0.kind { return true } else { return false } }.count
         let progress = printer.progress(total: total, label: label)
         let outcome = ScriptRunner(card: card, options: options).run(script) { event in
             printer.event(event, label: label)
             progress?.advance(event)
-            recorder.record(event)
+            recorder?.record(event)
             collector.record(event)
         }
         progress?.finish()
         printer.end(outcome, label: label)
-        let transcript = recorder.transcript
+        let transcript = recorder?.transcript
         if let (line, error) = outcome.error {
             let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
             let message = "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(error)"

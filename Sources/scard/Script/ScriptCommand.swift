@@ -116,14 +116,18 @@ struct ScriptCommand: ParsableCommand {
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
             transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto))
-        let readers = try chooseReaders(session)
+        let context = try session.establish()
+        defer { _ = try? context.release() }
+        let readers = try chooseReaders(session, context: context)
         var runs: [(file: String, results: [ReaderScriptRun.Result])] = []
         for (file, script) in scripts {
             if scripts.count > 1 && !output.json { printer.emit(["== \(file)"], label: nil) }
             let results = ParallelRuns.run(readers) { reader in
                 ReaderScriptRun(session: session, reader: reader, script: script, name: file, options: options,
                                 printer: printer, label: allReaders ? reader : nil,
-                                masking: record != nil ? ignoring : IgnoredData()).perform()
+                                masking: record != nil ? ignoring : IgnoredData(),
+                                recording: record != nil || compare != nil, reporting: report != nil,
+                                sharedContext: allReaders ? nil : context).perform()
             }
             if allReaders { printer.summary(results) }
             runs.append((file, results))
@@ -139,9 +143,7 @@ struct ScriptCommand: ParsableCommand {
     }
 
     /// The readers to run on: every reader with a card (`--all-readers`) or the chosen one.
-    func chooseReaders(_ session: Session) throws -> [String] {
-        let context = try session.establish()
-        defer { _ = try? context.release() }
+    func chooseReaders(_ session: Session, context: Context) throws -> [String] {
         guard allReaders else { return [try session.chooseReader(card.reader, in: context)] }
         let names = (try? context.readerNames()) ?? []
         let readers = (try? session.readersWithCard(names, context: context)) ?? []

@@ -52,13 +52,16 @@ final class ScriptPrinter: Sendable {
         let seconds: Double
     }
 
+    /// Prints lines, each after the reader's label when there is one, in one piece.
     func emit(_ lines: [String], label: String?) {
         guard !quiet else { return }
-        lock.withLock { _ in
-            for line in lines {
-                print(label.map { "[\($0)] \(line)" } ?? line)
-            }
+        var text = ""
+        for line in lines {
+            if let label { text += "[\(label)] " }
+            text += line
+            text += "\n"
         }
+        lock.withLock { _ in print(text, terminator: "") }
     }
 
     /// Prints one event.
