@@ -56,7 +56,7 @@ extension ScriptParser {
     }
 
     /// Checks a complete APDU and its expected response, and records the line.
-    mutating func finish(_ apdu: PendingAPDU, pattern patternPart: ArraySlice<Character>?, number: Int) {
+    private mutating func finish(_ apdu: PendingAPDU, pattern patternPart: ArraySlice<Character>?, number: Int) {
         var failed = apdu.failed
         var expectation: ResponsePattern?
         if let patternPart {
@@ -74,17 +74,22 @@ extension ScriptParser {
             report(apdu.firstLine, apdu.firstColumn, message)
             return
         }
+        let text = apdu.texts.filter { !$0.isEmpty }.joined(separator: " ")
+        appendAPDU(apdu.bytes, text: text, line: apdu.firstLine, column: apdu.firstColumn, expectation: expectation)
+    }
+
+    /// Checks a complete APDU's length (and structure, when asked) and records its line.
+    mutating func appendAPDU(_ bytes: [UInt8], text: String, line: Int, column: Int, expectation: ResponsePattern?) {
         if checkingStructure {
-            if case .failure(let error) = APDUStructure.of(apdu.bytes) {
-                report(apdu.firstLine, apdu.firstColumn, error.description)
+            if case .failure(let error) = APDUStructure.of(bytes) {
+                report(line, column, error.description)
                 return
             }
-        } else if apdu.bytes.count > APDUStructure.maximumLength {
-            report(apdu.firstLine, apdu.firstColumn, APDUStructureError.tooLong(apdu.bytes.count).description)
+        } else if bytes.count > APDUStructure.maximumLength {
+            report(line, column, APDUStructureError.tooLong(bytes.count).description)
             return
         }
-        let text = apdu.texts.filter { !$0.isEmpty }.joined(separator: " ")
-        lines.append(ScriptLine(number: apdu.firstLine, text: text, kind: .apdu(bytes: apdu.bytes, expectation: expectation)))
+        lines.append(ScriptLine(number: line, text: text, kind: .apdu(bytes: bytes, expectation: expectation)))
     }
 
     /// A first word made of letters that is not hex: a misspelt or unknown command.

@@ -1,67 +1,61 @@
 extension ScriptParser {
-    /// The lines of a text, split at `\n`, `\r\n` and `\r`; a text ending with a line break ends with an empty line.
-    static func physicalLines(_ text: String) -> [Substring] {
-        let utf8 = text.utf8
-        var lines: [Substring] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
+    /// The byte ranges of the lines of UTF-8 text, split at `\n`, `\r\n` and `\r`; text ending
+    /// with a line break ends with an empty line.
+    static func lineRanges(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < utf8.count {
             let unit = utf8[index]
             guard unit == UInt8(ascii: "\n") || unit == UInt8(ascii: "\r") else {
-                index = utf8.index(after: index)
+                index += 1
                 continue
             }
-            lines.append(text[start..<index])
-            var next = utf8.index(after: index)
-            if unit == UInt8(ascii: "\r"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
-                next = utf8.index(after: next)
-            }
-            start = next
-            index = next
+            ranges.append(start..<index)
+            index += 1
+            if unit == UInt8(ascii: "\r"), index < utf8.count, utf8[index] == UInt8(ascii: "\n") { index += 1 }
+            start = index
         }
-        lines.append(text[start..<utf8.endIndex])
-        return lines
+        ranges.append(start..<utf8.count)
+        return ranges
+    }
+
+    /// The lines of a text, as `lineRanges` splits them.
+    static func physicalLines(_ text: String) -> [String] {
+        var storage = text
+        return storage.withUTF8 { utf8 in
+            lineRanges(utf8).map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) }
+        }
     }
 
     /// Reads a line made only of whole hex bytes and blanks, the common case, straight from its
     /// UTF-8; false when the line needs the full reader (anything else, or a continued APDU).
-    mutating func parsePlainAPDU(_ line: Substring, number: Int) -> Bool {
+    mutating func parsePlainAPDU(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
         guard pending == nil else { return false }
-        let utf8 = line.utf8
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count / 2)
+        bytes.reserveCapacity(line.count / 2)
         var high: UInt8?
-        var first: Substring.Index?
-        var last = utf8.startIndex
-        var column = 0
-        var firstColumn = 0
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let unit = utf8[index]
-            column += 1
+        var first = -1
+        var last = 0
+        for index in 0..<line.count {
+            let unit = line[index]
             if unit == UInt8(ascii: " ") || unit == UInt8(ascii: "\t") {
                 if high != nil { return false }
-            } else {
-                guard let value = Self.hexValue(unit) else { return false }
-                if first == nil {
-                    first = index
-                    firstColumn = column
-                }
-                last = index
-                if let digit = high {
-                    bytes.append(digit << 4 | value)
-                    high = nil
-                } else {
-                    high = value
-                }
+                continue
             }
-            index = utf8.index(after: index)
+            guard let value = Self.hexValue(unit) else { return false }
+            if first < 0 { first = index }
+            last = index
+            if let digit = high {
+                bytes.append(digit << 4 | value)
+                high = nil
+            } else {
+                high = value
+            }
         }
-        guard high == nil, let first else { return false }
-        let text = String(line[first...last])
-        finish(
-            PendingAPDU(firstLine: number, firstColumn: firstColumn, lastLine: number, bytes: bytes, texts: [text], failed: false),
-            pattern: nil, number: number)
+        guard high == nil, first >= 0 else { return false }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: line[first...last]), as: UTF8.self)
+        appendAPDU(bytes, text: text, line: number, column: first + 1, expectation: nil)
         return true
     }
 

@@ -35,9 +35,15 @@ struct ScriptParser {
 
     /// Parses the whole text; stops after `exit`, as scriptor does.
     mutating func parse(_ text: String) {
-        for (index, line) in Self.physicalLines(text).enumerated() {
-            if parsePlainAPDU(line, number: index + 1) { continue }
-            if !parseLine(Array(line), number: index + 1) { break }
+        var storage = text
+        storage.withUTF8 { utf8 in
+            var number = 0
+            for range in Self.lineRanges(utf8) {
+                number += 1
+                let line = UnsafeBufferPointer(rebasing: utf8[range])
+                if parsePlainAPDU(line, number: number) { continue }
+                if !parseLine(Array(String(decoding: line, as: UTF8.self)), number: number) { break }
+            }
         }
         if let pending {
             report(pending.lastLine, 1, "the APDU ends with '\\' but no line follows to continue it")

@@ -14,7 +14,7 @@ extension HandleTable {
         state.withLock { state in
             guard Int(handle.slot) < state.slots.count else { return nil }
             let slot = state.slots[Int(handle.slot)]
-            guard slot.generation == handle.generation, let record = slot.record, !record.queued else {
+            guard slot.generation == handle.generation, let record = slot.record, !slot.queued else {
                 return nil
             }
             return record.info(handle)
@@ -28,9 +28,14 @@ extension HandleTable {
 
     /// The payload of a live resource, cast to `T`; nil when it has none of that type.
     public func payload<T>(of handle: Handle, as type: T.Type, expecting kind: ResourceKind? = nil) throws(HandleError) -> T? {
-        try state.withLock { (state) throws(HandleError) -> T? in
+        try storedPayload(of: handle, expecting: kind) as? T
+    }
+
+    /// The payload of a live resource as it is stored; nil when it has none.
+    public func storedPayload(of handle: Handle, expecting kind: ResourceKind? = nil) throws(HandleError) -> (any Sendable)? {
+        try state.withLock { (state) throws(HandleError) -> (any Sendable)? in
             let index = try state.check(handle, expecting: kind)
-            return state.slots[index].record?.payload as? T
+            return state.slots[index].record?.payload
         }
     }
 

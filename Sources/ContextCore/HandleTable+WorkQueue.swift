@@ -14,9 +14,9 @@ extension HandleTable {
                     state.workQueue.removeAll(keepingCapacity: true)
                     state.workQueueHead = 0
                 }
-                let slot = state.slots[Int(handle.slot)]
-                if slot.generation == handle.generation, slot.record?.queued == true {
-                    state.slots[Int(handle.slot)].record?.queued = false
+                let index = Int(handle.slot)
+                if state.slots[index].generation == handle.generation, state.slots[index].kind != nil, state.slots[index].queued {
+                    state.slots[index].queued = false
                     return state.detachTree(handle)
                 }
             }

@@ -48,6 +48,7 @@ public final class HandleTable: Sendable {
                 serial: state.nextSerial, kind: kind, owner: owner, label: label, bytes: bytes,
                 count: 1, payload: payload, action: action)
             state.slots[Int(slot)].record = record
+            state.slots[Int(slot)].kind = kind
             if let owner {
                 state.slots[Int(owner.slot)].record?.children.append(handle)
             }
@@ -60,9 +61,8 @@ public final class HandleTable: Sendable {
     @discardableResult
     public func retain(_ handle: Handle, expecting kind: ResourceKind? = nil) throws(HandleError) -> Int {
         try state.withLock { (state) throws(HandleError) -> Int in
-            var record = try state.lookup(handle, expecting: kind)
+            let record = try state.lookup(handle, expecting: kind)
             record.count += 1
-            state.slots[Int(handle.slot)].record = record
             state.log(.retain, record.info(handle), count: record.count)
             return record.count
         }
@@ -75,16 +75,14 @@ public final class HandleTable: Sendable {
         _ handle: Handle, expecting kind: ResourceKind? = nil, deferFree: Bool = false
     ) throws(HandleError) -> ReleaseOutcome {
         let step = try state.withLock { (state) throws(HandleError) -> ReleaseStep in
-            var record = try state.lookup(handle, expecting: kind)
+            let record = try state.lookup(handle, expecting: kind)
             record.count -= 1
             if record.count > 0 {
-                state.slots[Int(handle.slot)].record = record
                 state.log(.release, record.info(handle), count: record.count)
                 return .kept(record.count)
             }
-            state.slots[Int(handle.slot)].record = record
             if deferFree {
-                state.slots[Int(handle.slot)].record?.queued = true
+                state.slots[Int(handle.slot)].queued = true
                 state.workQueue.append(handle)
                 state.log(.queued, record.info(handle), count: 0)
                 return .queued

@@ -1,15 +1,29 @@
-/// One resource as the table stores it.
-struct ResourceRecord {
-    var serial: Int
-    var kind: ResourceKind
-    var owner: Handle?
-    var label: String
+/// One resource as the table stores it: a reference, so that reading one field of a live
+/// resource does not copy the others; it is only touched under the table's lock.
+final class ResourceRecord {
+    let serial: Int
+    let kind: ResourceKind
+    let owner: Handle?
+    let label: String
     var bytes: Int
     var count: Int
     var payload: (any Sendable)?
-    var action: ReleaseAction?
+    let action: ReleaseAction?
     var children: [Handle] = []
-    var queued = false
+
+    init(
+        serial: Int, kind: ResourceKind, owner: Handle?, label: String, bytes: Int, count: Int,
+        payload: (any Sendable)?, action: ReleaseAction?
+    ) {
+        self.serial = serial
+        self.kind = kind
+        self.owner = owner
+        self.label = label
+        self.bytes = bytes
+        self.count = count
+        self.payload = payload
+        self.action = action
+    }
 
     func info(_ handle: Handle) -> ResourceInfo {
         ResourceInfo(
@@ -22,6 +36,10 @@ struct ResourceRecord {
 struct Slot {
     var generation: UInt32 = 1
     var record: ResourceRecord?
+    /// The kind of the live resource in the slot (nil when empty), readable without copying the record.
+    var kind: ResourceKind?
+    /// Whether the live resource's free waits on the work queue.
+    var queued = false
     var lastKind: ResourceKind?
     var lastSerial = 0
 }
@@ -71,11 +89,9 @@ struct TableState {
     mutating func check(_ handle: Handle, expecting kind: ResourceKind?) throws(HandleError) -> Int {
         let index = Int(handle.slot)
         guard index < slots.count else { throw .unknown(handle) }
-        let generation = slots[index].generation
-        if handle.generation == generation, slots[index].record != nil {
-            let queued = slots[index].record?.queued ?? false
-            let actual = slots[index].record?.kind ?? ""
-            if queued, let record = slots[index].record {
+        // Only the slot's small fields are read: copying the slot would copy its whole record.
+        if handle.generation == slots[index].generation, let actual = slots[index].kind {
+            if slots[index].queued, let record = slots[index].record {
                 log(.staleUse, record.info(handle), count: 0)
                 throw .stale(handle, kind: record.kind)
             }
@@ -126,7 +142,7 @@ struct TableState {
         {
             slots[Int(owner.slot)].record?.children.removeAll { $0 == handle }
         }
-        if record.queued {
+        if slots[Int(handle.slot)].queued {
             workQueue.removeAll { $0 == handle }
             workQueueHead = min(workQueueHead, workQueue.count)
         }
@@ -139,6 +155,8 @@ struct TableState {
         result.append(Detached(info: info, action: record.action))
         let index = Int(handle.slot)
         slots[index].record = nil
+        slots[index].kind = nil
+        slots[index].queued = false
         slots[index].lastKind = record.kind
         slots[index].lastSerial = record.serial
         slots[index].generation &+= 1

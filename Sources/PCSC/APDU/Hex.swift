@@ -70,6 +70,25 @@ public enum Hex {
         }
     }
 
+    /// The length of `count` bytes written as hex pairs separated by single spaces.
+    public static func spacedLength(_ count: Int) -> Int {
+        count == 0 ? 0 : count * 3 - 1
+    }
+
+    /// Writes bytes as uppercase hex pairs separated by single spaces (`90 00`) into `text` from
+    /// `offset`, which it advances; `text` must have `spacedLength(bytes.count)` bytes free there.
+    public static func write(_ bytes: [UInt8], into text: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
+        for (index, byte) in bytes.enumerated() {
+            if index > 0 {
+                text[offset] = 0x20
+                offset += 1
+            }
+            text[offset] = digit(byte >> 4)
+            text[offset + 1] = digit(byte & 0xF)
+            offset += 2
+        }
+    }
+
     /// The ASCII code of an uppercase hex digit for a value below 16.
     @inline(__always)
     static func digit(_ value: UInt8) -> UInt8 {

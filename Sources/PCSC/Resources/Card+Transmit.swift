@@ -6,13 +6,13 @@ extension Card {
     /// Sends raw bytes and returns the raw answer. The corresponding C function is `SCardTransmit`.
     public func transmit(_ command: [UInt8]) throws(PCSCError) -> [UInt8] {
         let payload = try payload()
-        var code = 0
-        let response = [UInt8](unsafeUninitializedCapacity: Self.receiveCapacity) { buffer, count in
-            let (result, length) = WinSCard.transmit(
+        // The answer lands in a temporary buffer (on the stack when there is room) and only its
+        // actual length is kept.
+        let (code, response) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.receiveCapacity) { buffer in
+            let (code, length) = WinSCard.transmit(
                 payload.raw, protocol: payload.activeProtocol, command: command, receive: buffer,
                 tracer: manager.tracer)
-            code = result
-            count = min(length, buffer.count)
+            return (code, Array(UnsafeBufferPointer(rebasing: buffer[..<min(length, buffer.count)])))
         }
         if let error = PCSCError(code: code) { throw error }
         return response
@@ -21,13 +21,14 @@ extension Card {
     /// Sends a command APDU, handling T=0 `61xx` (GET RESPONSE) and `6Cxx` (resend with Le) as
     /// `options` say, and returns the logical exchange with its wire exchanges.
     public func transmit(_ command: CommandAPDU, options: TransmitOptions = TransmitOptions()) throws(PCSCError) -> Exchange {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = MonotonicClock.nanoseconds()
+        var last = start
         var wire: [WireExchange] = []
         func send(_ bytes: [UInt8]) throws(PCSCError) -> [UInt8] {
-            let begin = clock.now
+            let begin = last
             let answer = try transmit(bytes)
-            wire.append(WireExchange(command: bytes, response: answer, seconds: Self.seconds(clock.now - begin)))
+            last = MonotonicClock.nanoseconds()
+            wire.append(WireExchange(command: bytes, response: answer, seconds: MonotonicClock.seconds(from: begin, to: last)))
             return answer
         }
         var answer = try send(command.bytes)
@@ -47,11 +48,7 @@ extension Card {
             answer = try send([command.cla & 0x03, 0xC0, 0x00, 0x00, le])
             rounds += 1
         }
-        guard let response = ResponseAPDU(bytes: data + answer) else { throw .communicationError }
-        return Exchange(command: command, response: response, wire: wire, seconds: Self.seconds(clock.now - start))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        guard let response = ResponseAPDU(bytes: data.isEmpty ? answer : data + answer) else { throw .communicationError }
+        return Exchange(command: command, response: response, wire: wire, seconds: MonotonicClock.seconds(from: start, to: last))
     }
 }

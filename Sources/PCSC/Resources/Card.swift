@@ -21,7 +21,7 @@ public struct Card: Sendable, Hashable {
 
     func payload() throws(PCSCError) -> CardPayload {
         do {
-            guard let payload = try manager.table.payload(of: handle, as: CardPayload.self, expecting: .card) else {
+            guard let payload = try manager.table.storedPayload(of: handle, expecting: .card) as? CardPayload else {
                 throw PCSCError.invalidHandle
             }
             return payload

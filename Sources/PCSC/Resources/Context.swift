@@ -25,7 +25,7 @@ public struct Context: Sendable, Hashable {
     /// The raw `SCARDCONTEXT`, or `invalidHandle` when the context was released.
     func raw() throws(PCSCError) -> Int {
         do {
-            guard let payload = try manager.table.payload(of: handle, as: ContextPayload.self, expecting: .pcscContext)
+            guard let payload = try manager.table.storedPayload(of: handle, expecting: .pcscContext) as? ContextPayload
             else { throw PCSCError.invalidHandle }
             return payload.raw
         } catch let error as HandleError {

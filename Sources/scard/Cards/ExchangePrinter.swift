@@ -33,6 +33,36 @@ enum ExchangePrinter {
             wire: wire, line: line)
     }
 
+    /// Hands `body` the two lines `> command` and `< response : meaning` of an exchange as UTF-8,
+    /// each ending with a line break, written into a temporary buffer: this runs once per exchange
+    /// of a script, so it allocates nothing.
+    static func withText<Result>(_ exchange: Exchange, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let command = exchange.command.bytes
+        let response = exchange.response.bytes
+        var meaning = exchange.response.statusWord.meaning
+        return meaning.withUTF8 { meaning in
+            let length = Hex.spacedLength(command.count) + Hex.spacedLength(response.count) + meaning.count + 9
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { text in
+                var at = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(text)[at...]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    at += bytes.count
+                }
+                func put(_ ascii: StaticString) {
+                    put(UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
+                }
+                put("> ")
+                Hex.write(command, into: text, at: &at)
+                put("\n< ")
+                Hex.write(response, into: text, at: &at)
+                put(" : ")
+                put(meaning)
+                put("\n")
+                return body(UnsafeBufferPointer(rebasing: text[..<at]))
+            }
+        }
+    }
+
     /// The text lines of an exchange: `> command`, `< response : meaning`, wire exchanges when asked.
     static func lines(_ exchange: Exchange, showWire: Bool, timing: Bool = false) -> [String] {
         var lines = ["> \(exchange.command)"]

@@ -61,7 +61,13 @@ final class ScriptPrinter: Sendable {
             text += line
             text += "\n"
         }
-        lock.withLock { _ in print(text, terminator: "") }
+        lock.withLock { _ in StandardOutput.write(text) }
+    }
+
+    /// Prints UTF-8 text that already ends with a line break, as it is.
+    func emit(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !quiet else { return }
+        lock.withLock { _ in StandardOutput.write(text) }
     }
 
     /// Prints one event.
@@ -72,6 +78,10 @@ final class ScriptPrinter: Sendable {
         }
         switch event {
         case .exchange(let line, let exchange, let expectation, let met, let mismatch):
+            if label == nil, met != false, !timing, !wire || exchange.wire.count < 2 {
+                ExchangePrinter.withText(exchange) { emit($0) }
+                return
+            }
             var lines = ExchangePrinter.lines(exchange, showWire: wire, timing: timing)
             if met == false, let expectation {
                 lines.append("! line \(line): expected \(expectation), got \(exchange.response)" + (mismatch.map { " (\($0))" } ?? ""))
