@@ -3,7 +3,7 @@
 # `scard script`, a minimal C client on libpcsclite (the floor), scriptor, pyscard and opensc-tool,
 # plus `scard list-readers` against `opensc-tool -l`. Prints medians (hyperfine) and ratios.
 #
-#   scripts/bench.sh [RUNS] [COUNT]      defaults: 7 runs, 1000 exchanges
+#   scripts/bench.sh [RUNS] [COUNT]      defaults: 7 rounds, 1000 exchanges
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,29 +35,55 @@ opensc_args=()
 for ((i = 0; i < count; i++)); do opensc_args+=(-s 00:84:00:00:08); done
 printf '%q ' opensc-tool -r 0 "${opensc_args[@]}" >"$work/opensc.sh"
 
-echo "bench: $count x GET CHALLENGE on '$reader', $runs runs each (median)"
-hyperfine --runs "$runs" --warmup 1 --style none --export-json "$work/apdu.json" \
-    -n "scard script" "$scard script -r 0 $work/challenge.apdu" \
-    -n "C floor" "$work/floor '$reader' $count" \
-    -n "scriptor" "scriptor -r '$reader' $work/challenge.apdu" \
-    -n "pyscard" "/usr/bin/python3 scripts/bench/pyscard_client.py '$reader' $count" \
-    -n "opensc-tool" "bash $work/opensc.sh" >/dev/null
-hyperfine --runs "$((runs * 3))" --warmup 2 --style none --export-json "$work/list.json" \
-    -n "scard list-readers" "$scard list-readers" \
-    -n "opensc-tool -l" "opensc-tool -l" >/dev/null
+# Rounds interleave the clients (each round runs every client once, starting with a different one
+# each time), so that a drift in the machine's speed during the run, or the place in a round,
+# weighs on all of them alike; one round first warms up.
+round() {
+    local name=$1 start=$2
+    shift 2
+    local -a args=("$@") rotated=()
+    local n=$((${#args[@]} / 3)) i
+    for ((i = 0; i < n; i++)); do
+        local at=$((((start + i) % n) * 3))
+        rotated+=("${args[@]:at:3}")
+    done
+    hyperfine --runs 1 --style none --export-json "$work/$name.json" "${rotated[@]}" >/dev/null
+}
+echo "bench: $count x GET CHALLENGE on '$reader', $runs interleaved rounds (median)"
+for ((r = 0; r <= runs; r++)); do
+    round "apdu-$r" "$r" \
+        -n "scard script" "$scard script -r 0 $work/challenge.apdu" \
+        -n "C floor" "$work/floor '$reader' $count" \
+        -n "scriptor" "scriptor -r '$reader' $work/challenge.apdu" \
+        -n "pyscard" "/usr/bin/python3 scripts/bench/pyscard_client.py '$reader' $count" \
+        -n "opensc-tool" "bash $work/opensc.sh"
+done
+for ((r = 0; r <= runs * 3; r++)); do
+    round "list-$r" "$r" -n "scard list-readers" "$scard list-readers" -n "opensc-tool -l" "opensc-tool -l"
+done
 
-/usr/bin/python3 - "$work/apdu.json" "$work/list.json" <<'PY'
-import json, sys
+/usr/bin/python3 - "$work" "$runs" <<'PY'
+import json, statistics, sys
 
-def medians(path):
-    return {r["command"]: (r["median"], r.get("user", 0) + r.get("system", 0)) for r in json.load(open(path))["results"]}
+work, runs = sys.argv[1], int(sys.argv[2])
 
-apdu = medians(sys.argv[1])
-listing = medians(sys.argv[2])
+def medians(prefix, rounds):
+    """Median wall and CPU seconds per client over the rounds after the first (the warm-up)."""
+    samples = {}
+    for r in range(1, rounds + 1):
+        for result in json.load(open(f"{work}/{prefix}-{r}.json"))["results"]:
+            wall, cpu = samples.setdefault(result["command"], ([], []))
+            wall.append(result["median"])
+            cpu.append(result.get("user", 0) + result.get("system", 0))
+    return {name: (statistics.median(wall), statistics.median(cpu)) for name, (wall, cpu) in samples.items()}
+
+apdu = medians("apdu", runs)
+listing = medians("list", runs * 3)
 scard = apdu["scard script"][0]
 floor = apdu["C floor"][0]
 print(f"{'client':<22}{'wall s':>10}{'cpu s':>10}{'scard / it':>12}")
-for name, (wall, cpu) in apdu.items():
+for name in ("scard script", "C floor", "scriptor", "pyscard", "opensc-tool"):
+    wall, cpu = apdu[name]
     print(f"{name:<22}{wall:>10.3f}{cpu:>10.3f}{scard / wall:>12.2f}")
 print()
 print(f"scard script / C floor: {scard / floor:.2f}x (target <= 1.10)")
