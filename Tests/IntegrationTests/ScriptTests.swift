@@ -121,6 +121,23 @@ extension VirtualReaderTests {
             #expect(result.stderr.hasPrefix("scard: line \(2 * done + 1): "))
         }
 
+        @Test("Ctrl-C midway: lines done are reported, the line is named, the card released, exit 130")
+        func interruptedMidway() throws {
+            let text = "00 84 00 00 08\n00 84 00 00 08\ndelay 20s\n00 84 00 00 08\n"
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("scard-interrupted-\(getpid()).apdu").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let run = try ScardProcess.start(["script", "--trace", "-r", "0", path])
+            Thread.sleep(forTimeInterval: 0.8)
+            run.signal(SIGINT)
+            let result = try run.wait(timeout: 10)
+            #expect(result.status == 130)
+            #expect(result.lines.filter { $0.hasPrefix("< ") }.count == 2)
+            #expect(result.stderr.contains("scard: line 3: interrupted after 2 exchange(s)"))
+            #expect(result.stderr.contains("trace: SCardReleaseContext("))
+            #expect(result.stderr.contains("  live: 0"))
+        }
+
         @Test("pcscd stopped midway: lines done are reported, exit 6")
         func pcscdStoppedMidway() throws {
             let text = String(repeating: "00 84 00 00 08\ndelay 5ms\n", count: 400)

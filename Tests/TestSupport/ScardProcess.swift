@@ -94,6 +94,11 @@ public enum ScardProcess {
             try? input.fileHandleForWriting.close()
         }
 
+        /// Sends a signal to the process (SIGINT for Ctrl-C).
+        public func signal(_ number: Int32) {
+            kill(process.processIdentifier, number)
+        }
+
         /// Waits for the process to end (at most `timeout` seconds, then it is killed) and returns its result.
         public func wait(timeout: TimeInterval = 60) throws -> Result {
             let deadline = Date().addingTimeInterval(timeout)

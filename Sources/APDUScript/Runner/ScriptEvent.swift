@@ -35,11 +35,13 @@ public struct ScriptOutcome: Sendable {
     public var error: (line: Int, error: PCSCError)?
     /// The line whose failed expectation stopped the run (without `keepGoing`).
     public var stoppedAtLine: Int?
+    /// The line the run was interrupted before (or during, for a delay), when a stop was requested.
+    public var interruptedAtLine: Int?
     /// The total time spent in exchanges, in seconds.
     public var seconds = 0.0
 
     /// Whether every line ran and every expectation was met.
-    public var succeeded: Bool { failedLines.isEmpty && error == nil }
+    public var succeeded: Bool { failedLines.isEmpty && error == nil && interruptedAtLine == nil }
 }
 
 /// Options of a script run.
@@ -48,10 +50,16 @@ public struct ScriptRunOptions: Sendable {
     public var keepGoing: Bool
     /// How T=0 procedure answers are handled.
     public var transmit: TransmitOptions
+    /// Asked before each line and during delays: true stops the run there (Ctrl-C).
+    public var stopRequested: @Sendable () -> Bool
 
     /// Creates options.
-    public init(keepGoing: Bool = false, transmit: TransmitOptions = TransmitOptions()) {
+    public init(
+        keepGoing: Bool = false, transmit: TransmitOptions = TransmitOptions(),
+        stopRequested: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.keepGoing = keepGoing
         self.transmit = transmit
+        self.stopRequested = stopRequested
     }
 }

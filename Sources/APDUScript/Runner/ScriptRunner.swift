@@ -15,10 +15,15 @@ public struct ScriptRunner: Sendable {
     }
 
     /// Runs every line in order, calling `report` after each one; stops at `exit`, at a PC/SC error
-    /// (reported in the outcome with its line), or at a failed expectation unless `keepGoing`.
+    /// (reported in the outcome with its line), at a failed expectation unless `keepGoing`, or when
+    /// a stop is requested.
     public func run(_ script: APDUScript, report: (ScriptEvent) -> Void) -> ScriptOutcome {
         var outcome = ScriptOutcome()
         for line in script.lines {
+            if options.stopRequested() {
+                outcome.interruptedAtLine = line.number
+                return outcome
+            }
             switch line.kind {
             case .apdu(let bytes, let expectation):
                 let exchange: Exchange
@@ -59,7 +64,10 @@ public struct ScriptRunner: Sendable {
             case .echo(let text):
                 report(.echo(line: line.number, text: text))
             case .delay(let milliseconds):
-                if milliseconds > 0 { usleep(useconds_t(min(milliseconds, 3_600_000)) * 1000) }
+                guard wait(milliseconds: milliseconds) else {
+                    outcome.interruptedAtLine = line.number
+                    return outcome
+                }
                 report(.delay(line: line.number, milliseconds: milliseconds))
             case .testSection(let name):
                 report(.testSection(line: line.number, name: name))
@@ -69,5 +77,17 @@ public struct ScriptRunner: Sendable {
             }
         }
         return outcome
+    }
+
+    /// Sleeps for a delay line in short steps; false when a stop was requested meanwhile.
+    private func wait(milliseconds: Int) -> Bool {
+        var left = min(milliseconds, 3_600_000)
+        while left > 0 {
+            if options.stopRequested() { return false }
+            let step = min(left, 50)
+            usleep(useconds_t(step) * 1000)
+            left -= step
+        }
+        return true
     }
 }

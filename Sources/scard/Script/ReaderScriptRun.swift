@@ -94,6 +94,11 @@ struct ReaderScriptRun: Sendable {
             let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
             return Result(reader: reader, outcome: outcome, status: diagnosis.status, message: message, transcript: transcript, suite: suite)
         }
+        if let line = outcome.interruptedAtLine {
+            let message = "line \(line): interrupted after \(outcome.exchanges) exchange(s)"
+            let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
+            return Result(reader: reader, outcome: outcome, status: .interrupted, message: message, transcript: transcript, suite: suite)
+        }
         let suite = collector.finish(error: nil, stoppedAtLine: outcome.stoppedAtLine)
         if let line = outcome.stoppedAtLine {
             return Result(reader: reader, outcome: outcome, status: .checkFailed,

@@ -27,7 +27,8 @@ struct ScriptCommand: ParsableCommand {
             A failed expectation stops the script (exit 1) unless --keep-going. A PC/SC
             error at a line (card removed, pcscd stopped) reports every line done before
             it, names the line, and exits with the code of that error (5 card removed,
-            6 pcscd not running, 3 other).
+            6 pcscd not running, 3 other). Ctrl-C (or SIGTERM) stops after the exchange
+            in progress, keeps what was printed, releases the card and exits 130.
 
             --record writes the transcript of the run (reader, ATR, every exchange with
             its wire exchanges, status word, meaning and duration) as JSON. --compare
@@ -113,14 +114,17 @@ struct ScriptCommand: ParsableCommand {
         defer { session.finish() }
         let printer = ScriptPrinter(
             json: output.json, timing: timing, wire: transmit.wire || card.trace, quiet: report != nil && reportFile == nil)
+        let interrupt = InterruptSignals()
+        defer { interrupt.stop() }
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
-            transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto))
+            transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),
+            stopRequested: { interrupt.fired })
         let context = try session.establish()
         defer { _ = try? context.release() }
         let readers = try chooseReaders(session, context: context)
         var runs: [(file: String, results: [ReaderScriptRun.Result])] = []
-        for (file, script) in scripts {
+        for (file, script) in scripts where !interrupt.fired {
             if scripts.count > 1 && !output.json { printer.emit(["== \(file)"], label: nil) }
             let results = ParallelRuns.run(readers) { reader in
                 ReaderScriptRun(session: session, reader: reader, script: script, name: file, options: options,

@@ -49,6 +49,7 @@ final class ScriptPrinter: Sendable {
         let failedLines: [Int]
         let error: String?
         let errorLine: Int?
+        let interruptedAtLine: Int?
         let seconds: Double
     }
 
@@ -130,7 +131,7 @@ final class ScriptPrinter: Sendable {
         let summary = Summary(
             reader: label, exchanges: outcome.exchanges, failures: outcome.failedLines.count,
             failedLines: outcome.failedLines, error: outcome.error.map { $0.error.name },
-            errorLine: outcome.error?.line, seconds: outcome.seconds)
+            errorLine: outcome.error?.line, interruptedAtLine: outcome.interruptedAtLine, seconds: outcome.seconds)
         emit([JSONLine.string(summary)], label: nil)
     }
 

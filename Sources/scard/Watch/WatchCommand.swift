@@ -58,7 +58,7 @@ struct WatchCommand: ParsableCommand {
                 throw CLIError(message: error.description, status: .noCard)
             }
         }
-        let interrupt = InterruptCanceller(context: context)
+        let interrupt = InterruptSignals { _ = try? context.cancel() }
         defer { interrupt.stop() }
         var watcher = ReaderWatcher(context: context, only: reader)
         var seen = 0
@@ -100,50 +100,5 @@ struct WatchCommand: ParsableCommand {
             print(event.text)
         }
         fflush(nil)
-    }
-}
-
-/// Turns Ctrl-C (SIGINT) and SIGTERM into `SCardCancel` on the watched context.
-final class InterruptCanceller: @unchecked Sendable {
-    private let sources: [DispatchSourceSignal]
-    private let lock = NSLock()
-    private var didFire = false
-    private let handled = DispatchSemaphore(value: 0)
-
-    init(context: Context) {
-        var sources: [DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            sources.append(source)
-        }
-        self.sources = sources
-        for source in sources {
-            source.setEventHandler { [self] in
-                lock.lock()
-                let first = !didFire
-                didFire = true
-                lock.unlock()
-                _ = try? context.cancel()
-                if first { handled.signal() }
-            }
-            source.resume()
-        }
-    }
-
-    /// Whether a signal arrived.
-    var fired: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return didFire
-    }
-
-    /// Stops listening and restores the default handlers; after a signal, first lets its handler
-    /// finish (so its cancel call is traced before the process ends).
-    func stop() {
-        if fired { _ = handled.wait(timeout: .now() + 2) }
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 }
