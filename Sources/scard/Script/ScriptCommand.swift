@@ -114,17 +114,17 @@ struct ScriptCommand: ParsableCommand {
         defer { session.finish() }
         let printer = ScriptPrinter(
             json: output.json, timing: timing, wire: transmit.wire || card.trace, quiet: report != nil && reportFile == nil)
-        let interrupt = InterruptSignals()
+        let interrupt = BlockedInterrupts()
         defer { interrupt.stop() }
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
             transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),
-            stopRequested: { interrupt.fired })
+            stopRequested: { interrupt.pending })
         let context = try session.establish()
         defer { _ = try? context.release() }
         let readers = try chooseReaders(session, context: context)
         var runs: [(file: String, results: [ReaderScriptRun.Result])] = []
-        for (file, script) in scripts where !interrupt.fired {
+        for (file, script) in scripts where !interrupt.pending {
             if scripts.count > 1 && !output.json { printer.emit(["== \(file)"], label: nil) }
             let results = ParallelRuns.run(readers) { reader in
                 ReaderScriptRun(session: session, reader: reader, script: script, name: file, options: options,
