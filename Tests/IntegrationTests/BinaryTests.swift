@@ -77,6 +77,19 @@ extension VirtualReaderTests {
             #expect(checks.allSatisfy { $0.contains("-> SCARD_E_INVALID_HANDLE") })
         }
 
+        @Test("Ctrl-C ends lifecycle --repeat after the cycle in progress, with its counts, exit 130")
+        func lifecycleInterrupted() throws {
+            let run = try ScardProcess.start(["lifecycle", "-r", "0", "--repeat", "1000000"])
+            Thread.sleep(forTimeInterval: 0.8)
+            run.signal(SIGINT)
+            let result = try run.wait(timeout: 10)
+            #expect(result.status == 130)
+            let last = try #require(result.lines.last)
+            #expect(last.hasPrefix("cycle ") && last.contains(" live=0 ") && last.contains(" unclean=0 "))
+            let cycles = last.dropFirst("cycle ".count).prefix { $0.isNumber }
+            #expect(result.stderr == "scard: interrupted after \(cycles) of 1000000 cycles (0 unclean)\n")
+        }
+
         @Test("lifecycle --json parses and reports 0 live after release")
         func lifecycleJSON() throws {
             let result = try ScardProcess.run(["lifecycle", "--json"])

@@ -20,6 +20,9 @@ struct LifecycleCommand: ParsableCommand {
               scard lifecycle
               scard lifecycle --reader 1 00A4000C023F00
               scard lifecycle --repeat 10000     (a leak check: live counts and memory)
+
+            With --repeat, Ctrl-C ends the run after the cycle in progress, prints its
+            counts and memory, and exits 130.
             """
     )
 
@@ -60,12 +63,15 @@ struct LifecycleCommand: ParsableCommand {
     func repeatCycles(_ commands: [CommandAPDU]) throws {
         var totalFreed = 0
         var unclean = 0
+        let interrupt = BlockedInterrupts()
+        defer { interrupt.stop() }
         for cycle in 1...`repeat` {
             let session = Session(trace: false, ledgerCapacity: 64)
             let result = try LifecycleRun(session: session, reader: card.reader, commands: commands).perform()
             totalFreed += result.freedCount
             if !result.clean { unclean += 1 }
-            if Self.isCheckpoint(cycle) || cycle == `repeat` {
+            let interrupted = interrupt.pending
+            if Self.isCheckpoint(cycle) || cycle == `repeat` || interrupted {
                 let memory = MemoryUsage.current()
                 let line = "cycle \(cycle): live=\(session.manager.table.liveCount()) freed=\(totalFreed) unclean=\(unclean) rss=\(memory.residentKiB) KiB peak=\(memory.peakKiB) KiB"
                 if output.json {
@@ -73,6 +79,9 @@ struct LifecycleCommand: ParsableCommand {
                 } else {
                     print(line)
                 }
+            }
+            if interrupted {
+                throw CLIError(message: "interrupted after \(cycle) of \(`repeat`) cycles (\(unclean) unclean)", status: .interrupted)
             }
         }
         if unclean > 0 {

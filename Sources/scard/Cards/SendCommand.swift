@@ -67,7 +67,12 @@ struct SendCommand: ParsableCommand {
         let reader = try session.chooseReader(card.reader, in: context)
         let connection = try session.connect(context, reader: reader)
         let options = TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto)
+        let interrupt = BlockedInterrupts()
+        defer { interrupt.stop() }
         for (index, command) in commands.enumerated() {
+            if interrupt.pending {
+                throw CLIError(message: "interrupted before APDU \(index + 1), after \(index) exchange(s)", status: .interrupted)
+            }
             let exchange: Exchange
             do {
                 exchange = try connection.transmit(command, options: options)
