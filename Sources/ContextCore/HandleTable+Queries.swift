@@ -14,7 +14,7 @@ extension HandleTable {
         state.withLock { state in
             guard Int(handle.slot) < state.slots.count else { return nil }
             let slot = state.slots[Int(handle.slot)]
-            guard slot.generation == handle.generation, let record = slot.record, !slot.queued else {
+            guard slot.generation == handle.generation, let record = slot.record, !record.queued else {
                 return nil
             }
             return record.info(handle)
@@ -34,8 +34,7 @@ extension HandleTable {
     /// The payload of a live resource as it is stored; nil when it has none.
     public func storedPayload(of handle: Handle, expecting kind: ResourceKind? = nil) throws(HandleError) -> (any Sendable)? {
         try state.withLock { (state) throws(HandleError) -> (any Sendable)? in
-            let index = try state.check(handle, expecting: kind)
-            return state.slots[index].record?.payload
+            try state.lookup(handle, expecting: kind).payload
         }
     }
 

@@ -14,9 +14,9 @@ extension HandleTable {
                     state.workQueue.removeAll(keepingCapacity: true)
                     state.workQueueHead = 0
                 }
-                let index = Int(handle.slot)
-                if state.slots[index].generation == handle.generation, state.slots[index].kind != nil, state.slots[index].queued {
-                    state.slots[index].queued = false
+                let slot = state.slots[Int(handle.slot)]
+                if slot.generation == handle.generation, let record = slot.record, record.queued {
+                    record.queued = false
                     return state.detachTree(handle)
                 }
             }

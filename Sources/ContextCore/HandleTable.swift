@@ -48,7 +48,6 @@ public final class HandleTable: Sendable {
                 serial: state.nextSerial, kind: kind, owner: owner, label: label, bytes: bytes,
                 count: 1, payload: payload, action: action)
             state.slots[Int(slot)].record = record
-            state.slots[Int(slot)].kind = kind
             if let owner {
                 state.slots[Int(owner.slot)].record?.children.append(handle)
             }
@@ -82,7 +81,7 @@ public final class HandleTable: Sendable {
                 return .kept(record.count)
             }
             if deferFree {
-                state.slots[Int(handle.slot)].queued = true
+                record.queued = true
                 state.workQueue.append(handle)
                 state.log(.queued, record.info(handle), count: 0)
                 return .queued

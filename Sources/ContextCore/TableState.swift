@@ -10,6 +10,7 @@ final class ResourceRecord {
     var payload: (any Sendable)?
     let action: ReleaseAction?
     var children: [Handle] = []
+    var queued = false
 
     init(
         serial: Int, kind: ResourceKind, owner: Handle?, label: String, bytes: Int, count: Int,
@@ -36,10 +37,6 @@ final class ResourceRecord {
 struct Slot {
     var generation: UInt32 = 1
     var record: ResourceRecord?
-    /// The kind of the live resource in the slot (nil when empty), readable without copying the record.
-    var kind: ResourceKind?
-    /// Whether the live resource's free waits on the work queue.
-    var queued = false
     var lastKind: ResourceKind?
     var lastSerial = 0
 }
@@ -79,26 +76,17 @@ struct TableState {
 
     /// The live record behind a handle, or the reason there is none (a stale use is recorded).
     mutating func lookup(_ handle: Handle, expecting kind: ResourceKind?) throws(HandleError) -> ResourceRecord {
-        let index = try check(handle, expecting: kind)
-        guard let record = slots[index].record else { throw .unknown(handle) }
-        return record
-    }
-
-    /// The slot index of a live handle, without copying its record, or the reason it is not live
-    /// (a stale use is recorded).
-    mutating func check(_ handle: Handle, expecting kind: ResourceKind?) throws(HandleError) -> Int {
         let index = Int(handle.slot)
         guard index < slots.count else { throw .unknown(handle) }
-        // Only the slot's small fields are read: copying the slot would copy its whole record.
-        if handle.generation == slots[index].generation, let actual = slots[index].kind {
-            if slots[index].queued, let record = slots[index].record {
+        if handle.generation == slots[index].generation, let record = slots[index].record {
+            if record.queued {
                 log(.staleUse, record.info(handle), count: 0)
                 throw .stale(handle, kind: record.kind)
             }
-            if let kind, kind != actual {
-                throw .wrongKind(handle, expected: kind, actual: actual)
+            if let kind, kind != record.kind {
+                throw .wrongKind(handle, expected: kind, actual: record.kind)
             }
-            return index
+            return record
         }
         let slot = slots[index]
         if handle.generation < slot.generation, handle.generation > 0 {
@@ -142,7 +130,7 @@ struct TableState {
         {
             slots[Int(owner.slot)].record?.children.removeAll { $0 == handle }
         }
-        if slots[Int(handle.slot)].queued {
+        if record.queued {
             workQueue.removeAll { $0 == handle }
             workQueueHead = min(workQueueHead, workQueue.count)
         }
@@ -155,8 +143,6 @@ struct TableState {
         result.append(Detached(info: info, action: record.action))
         let index = Int(handle.slot)
         slots[index].record = nil
-        slots[index].kind = nil
-        slots[index].queued = false
         slots[index].lastKind = record.kind
         slots[index].lastSerial = record.serial
         slots[index].generation &+= 1
