@@ -1,3 +1,5 @@
+import PCSC
+
 /// The shape of a command APDU by ISO/IEC 7816-4 (section 5.1): which case it is and whether its
 /// length fields agree with its length.
 enum APDUStructure: Equatable {
@@ -59,7 +61,7 @@ enum APDUStructureError: Error, Equatable, CustomStringConvertible {
         case .tooLong(let count):
             return "an APDU has at most \(APDUStructure.maximumLength) bytes, this one has \(count)"
         case .shortLengthMismatch(let lc, let body):
-            return "Lc = \(ScriptHex.byte(UInt8(lc))) announces \(lc) data byte(s), but \(body) byte(s) follow Lc "
+            return "Lc = \(Hex.string([UInt8(lc)])) announces \(lc) data byte(s), but \(body) byte(s) follow Lc "
                 + "(case 3 needs \(lc), case 4 needs \(lc + 1) with Le)"
         case .extendedTooShort(let count):
             return "byte 5 = 00 announces extended lengths, which need 7 bytes or more, this APDU has \(count)"

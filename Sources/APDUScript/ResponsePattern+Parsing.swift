@@ -1,3 +1,5 @@
+import PCSC
+
 extension ResponsePattern {
     /// Reads the words after `=>`; `endColumn` is where a missing element is reported.
     static func parse(_ tokens: [ScriptToken], endColumn: Int) -> Result<ResponsePattern, ScriptFailure> {
@@ -49,11 +51,11 @@ extension ResponsePattern {
             let second = word.text[index + 1]
             if first == "." && second == "." {
                 found.append((.anyByte, column))
-            } else if let high = ScriptHex.value(of: first), let low = ScriptHex.value(of: second) {
+            } else if let high = Hex.value(of: first), let low = Hex.value(of: second) {
                 found.append((.byte(high << 4 | low), column))
             } else {
-                let bad = ScriptHex.value(of: first) == nil ? first : second
-                let badColumn = ScriptHex.value(of: first) == nil ? column : column + 1
+                let bad = Hex.value(of: first) == nil ? first : second
+                let badColumn = Hex.value(of: first) == nil ? column : column + 1
                 return .failure(ScriptFailure(
                     column: badColumn,
                     message: "'\(bad)' in '\(word.string)' is not a hex digit (or '..' for any byte)"))

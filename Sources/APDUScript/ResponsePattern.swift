@@ -1,3 +1,5 @@
+import PCSC
+
 /// What a response must look like, as written after `=>` on an APDU line.
 ///
 /// - `=> 90 00`: the whole response is exactly `90 00` (no data).
@@ -17,7 +19,7 @@ public struct ResponsePattern: Sendable, Equatable, CustomStringConvertible {
         /// `9F`, `..` or `*`.
         public var description: String {
             switch self {
-            case .byte(let value): return ScriptHex.byte(value)
+            case .byte(let value): return Hex.string([value])
             case .anyByte: return ".."
             case .anyBytes: return "*"
             }
@@ -123,8 +125,8 @@ public struct ResponsePattern: Sendable, Equatable, CustomStringConvertible {
     private static func compare(_ pattern: [Element], _ bytes: [UInt8], firstPosition: Int, what: String) -> String? {
         for (index, element) in pattern.enumerated() where index < bytes.count {
             if case .byte(let expected) = element, bytes[index] != expected {
-                return "byte \(firstPosition + index + 1) of the \(what) is \(ScriptHex.byte(bytes[index])), "
-                    + "expected \(ScriptHex.byte(expected))"
+                return "byte \(firstPosition + index + 1) of the \(what) is \(Hex.string([bytes[index]])), "
+                    + "expected \(Hex.string([expected]))"
             }
         }
         return nil

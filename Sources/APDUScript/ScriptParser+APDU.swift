@@ -1,3 +1,5 @@
+import PCSC
+
 extension ScriptParser {
     /// Reads a line of hex bytes, possibly ending with `\` (continued on the next line) or with
     /// `=> PATTERN` (the expected response).
@@ -94,7 +96,7 @@ extension ScriptParser {
 
     /// A first word made of letters that is not hex: a misspelt or unknown command.
     static func isUnknownCommand(_ token: ScriptToken) -> Bool {
-        token.text.allSatisfy { $0.isASCII && $0.isLetter } && token.text.contains { ScriptHex.value(of: $0) == nil }
+        token.text.allSatisfy { $0.isASCII && $0.isLetter } && token.text.contains { Hex.value(of: $0) == nil }
     }
 }
 

@@ -1,3 +1,5 @@
+import PCSC
+
 extension ScriptParser {
     /// The byte ranges of the lines of UTF-8 text, split at `\n`, `\r\n` and `\r`; text ending
     /// with a line break ends with an empty line.
@@ -20,14 +22,6 @@ extension ScriptParser {
         return ranges
     }
 
-    /// The lines of a text, as `lineRanges` splits them.
-    static func physicalLines(_ text: String) -> [String] {
-        var storage = text
-        return storage.withUTF8 { utf8 in
-            lineRanges(utf8).map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) }
-        }
-    }
-
     /// Reads a line made only of whole hex bytes and blanks, the common case, straight from its
     /// UTF-8; false when the line needs the full reader (anything else, or a continued APDU).
     mutating func parsePlainAPDU(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
@@ -43,7 +37,7 @@ extension ScriptParser {
                 if high != nil { return false }
                 continue
             }
-            guard let value = Self.hexValue(unit) else { return false }
+            guard let value = Hex.value(ofDigit: unit) else { return false }
             if first < 0 { first = index }
             last = index
             if let digit = high {
@@ -57,16 +51,5 @@ extension ScriptParser {
         let text = String(decoding: UnsafeBufferPointer(rebasing: line[first...last]), as: UTF8.self)
         appendAPDU(bytes, text: text, line: number, column: first + 1, expectation: nil)
         return true
-    }
-
-    /// The value of an ASCII hex digit, or nil.
-    @inline(__always)
-    static func hexValue(_ unit: UInt8) -> UInt8? {
-        switch unit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return unit - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return unit - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return unit - UInt8(ascii: "a") + 10
-        default: return nil
-        }
     }
 }

@@ -1,3 +1,5 @@
+import PCSC
+
 /// A word of a script line and the 1-based column where it starts.
 struct ScriptToken: Equatable {
     /// The characters of the word.
@@ -41,7 +43,7 @@ enum ScriptTokens {
 
     /// The bytes of a word of hex digits (`00`, `00A4`, any case).
     static func hexBytes(_ token: ScriptToken) -> Result<[UInt8], ScriptFailure> {
-        for (offset, character) in token.text.enumerated() where ScriptHex.value(of: character) == nil {
+        for (offset, character) in token.text.enumerated() where Hex.value(of: character) == nil {
             return .failure(ScriptFailure(
                 column: token.column + offset, message: "'\(character)' is not a hex digit in '\(token.string)'"))
         }
@@ -53,36 +55,11 @@ enum ScriptTokens {
         var bytes: [UInt8] = []
         var index = 0
         while index + 1 < token.text.count {
-            if let high = ScriptHex.value(of: token.text[index]), let low = ScriptHex.value(of: token.text[index + 1]) {
+            if let high = Hex.value(of: token.text[index]), let low = Hex.value(of: token.text[index + 1]) {
                 bytes.append(high << 4 | low)
             }
             index += 2
         }
         return .success(bytes)
-    }
-}
-
-/// Hex digits and bytes as scripts write them.
-enum ScriptHex {
-    /// The value of an ASCII hex digit, or nil.
-    static func value(of character: Character) -> UInt8? {
-        guard let ascii = character.asciiValue else { return nil }
-        switch ascii {
-        case 0x30...0x39: return ascii - 0x30
-        case 0x41...0x46: return ascii - 0x41 + 10
-        case 0x61...0x66: return ascii - 0x61 + 10
-        default: return nil
-        }
-    }
-
-    /// A byte as two upper-case hex digits.
-    static func byte(_ value: UInt8) -> String {
-        let digits: [Character] = Array("0123456789ABCDEF")
-        return String([digits[Int(value >> 4)], digits[Int(value & 0x0F)]])
-    }
-
-    /// Bytes as upper-case hex pairs separated by spaces.
-    static func string(_ bytes: [UInt8]) -> String {
-        bytes.map(byte).joined(separator: " ")
     }
 }

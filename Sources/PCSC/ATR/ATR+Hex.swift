@@ -35,7 +35,7 @@ extension ATR {
             }
             var index = 0
             while index + 1 < group.count {
-                if let high = Self.hexValue(group[index]), let low = Self.hexValue(group[index + 1]) {
+                if let high = Hex.value(of: group[index]), let low = Hex.value(of: group[index + 1]) {
                     bytes.append(high << 4 | low)
                 }
                 index += 2
@@ -46,7 +46,7 @@ extension ATR {
             position += 1
             if character.isWhitespace || character == ":" {
                 try flush()
-            } else if Self.hexValue(character) != nil {
+            } else if Hex.value(of: character) != nil {
                 if group.isEmpty { groupStart = position }
                 group.append(character)
             } else {
@@ -61,16 +61,5 @@ extension ATR {
     /// Reads hex text (see `parseHex(_:)`) and decodes the bytes leniently: what is wrong is in `problems`.
     public init(decodingHex text: String) throws(ATRHexError) {
         self.init(decoding: try Self.parseHex(text))
-    }
-
-    /// The value of an ASCII hex digit, or nil for any other character.
-    static func hexValue(_ character: Character) -> UInt8? {
-        guard let ascii = character.asciiValue else { return nil }
-        switch ascii {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return ascii - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return ascii - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return ascii - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
