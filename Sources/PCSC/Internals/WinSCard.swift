@@ -13,11 +13,9 @@ enum WinSCard {
         _ body: () -> LONG
     ) -> Int {
         guard let tracer else { return Int(body()) }
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = MonotonicClock.nanoseconds()
         let code = body()
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = MonotonicClock.seconds(from: start, to: MonotonicClock.nanoseconds())
         tracer.sink(
             PCSCCall(
                 function: function, arguments: arguments(), code: UInt32(truncatingIfNeeded: code),

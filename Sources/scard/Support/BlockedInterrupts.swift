@@ -1,8 +1,9 @@
 import Foundation
 
-/// Holds Ctrl-C (SIGINT) and SIGTERM pending while a script runs, so that the run can check for
-/// them between lines and stop cleanly, without a signal handler or a thread: a call in progress
-/// is never interrupted, and the signal is taken once the run has stopped.
+/// Holds Ctrl-C (SIGINT) and SIGTERM pending while a command runs a sequence of calls (a script,
+/// several APDUs, repeated cycles), so that it can check for them between calls and stop cleanly,
+/// without a signal handler or a thread: a call in progress is never interrupted, and the signal
+/// is taken once the run has stopped.
 final class BlockedInterrupts: Sendable {
     private let previous: sigset_t
 

@@ -2,16 +2,16 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Catches Ctrl-C (SIGINT) and SIGTERM while a command runs, so that it can stop cleanly: finish
-/// the call in progress, report what was done, release its context and exit 130.
+/// Catches Ctrl-C (SIGINT) and SIGTERM while a blocking wait runs (`watch`), and calls a handler
+/// that cancels the wait; commands that only need to stop between calls use `BlockedInterrupts`.
 final class InterruptSignals: @unchecked Sendable {
     // The sources are set once and only cancelled afterwards; Dispatch synchronizes them.
     private let sources: [any DispatchSourceSignal]
     private let didFire = Mutex(false)
     private let handled = DispatchSemaphore(value: 0)
 
-    /// Starts catching the signals; `onFirst` runs once, on the first one (to cancel a blocking wait).
-    init(onFirst: @escaping @Sendable () -> Void = {}) {
+    /// Starts catching the signals; `onFirst` runs once, on the first one, to cancel the wait.
+    init(onFirst: @escaping @Sendable () -> Void) {
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
