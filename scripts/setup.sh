@@ -4,7 +4,7 @@
 # With --peers it also installs the tools the benchmark compares against.
 set -euo pipefail
 
-packages=(pcscd libpcsclite-dev pkg-config vsmartcard-vpcd vsmartcard-vpicc
+packages=(pcscd libpcsclite-dev pkg-config vsmartcard-vpcd vsmartcard-vpicc util-linux iproute2
           python3-virtualsmartcard python3-pycryptodome man-db perl)
 if [[ "${1:-}" == "--peers" ]]; then
     packages+=(pcsc-tools opensc python3-pyscard hyperfine)

@@ -11,11 +11,12 @@
 #                                      puts scripts/t0card.py (a scripted T=0 card answering 61xx
 #                                      and 6Cxx) in reader N instead; it stays there across
 #                                      pcscd-stop/pcscd-start until card-remove N
-#   virtual-reader.sh pcscd-stop       stops pcscd (whoever started it); its cards go with it
+#   virtual-reader.sh pcscd-stop       stops the pcscd `start` started (never another one); its cards go with it
 #   virtual-reader.sh pcscd-start      starts pcscd again with the cards it had, and waits for them
 #   virtual-reader.sh pcscd-start --no-readers   starts pcscd with no reader configured
 #
-# State (pid files, logs) lives in $SCARD_VR_STATE (default /tmp/scard-virtual-reader).
+# State (pid files, logs) lives in $SCARD_VR_STATE (default /tmp/scard-virtual-reader). Processes are
+# only ever signalled by the pids in it: a pcscd or card this script did not start is used, never stopped.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -80,12 +81,12 @@ wait_for_exactly() {
     return 1
 }
 
-pcscd_running() {
-    local pid
-    for pid in $(pgrep -x pcscd); do
-        if running "$pid"; then return 0; fi
-    done
-    return 1
+# Whether the pcscd this script started runs.
+own_pcscd_running() { alive "$state/pcscd.pid"; }
+
+# Whether some pcscd answers on the socket (bounded: a frozen pcscd does not answer).
+pcscd_answers() {
+    [[ -S $socket ]] && timeout 5 /usr/bin/python3 "$here/pcsc_probe.py" >/dev/null 2>&1
 }
 
 start_pcscd() {
@@ -94,8 +95,12 @@ start_pcscd() {
         mkdir -p "$state/no-readers.d"
         config=(--config "$state/no-readers.d")
     fi
-    if pcscd_running; then
-        say "pcscd already running (pid $(pgrep -x pcscd | head -n1)), using it"
+    if own_pcscd_running; then
+        say "pcscd already running (pid $(cat "$state/pcscd.pid")), using it"
+        return
+    fi
+    if pcscd_answers; then
+        say "a pcscd this script did not start answers on $socket; using it"
         return
     fi
     rm -f "$socket"
@@ -104,12 +109,6 @@ start_pcscd() {
     (close_inherited_fds; exec env --default-signal pcscd --foreground "${config[@]}") </dev/null >"$state/pcscd.log" 2>&1 &
     echo $! >"$state/pcscd.pid"
     say "started pcscd (pid $!)"
-}
-
-# The pids of every card this script started for reader $1 (by the command line it gave them).
-card_pids() {
-    pgrep -f "vicc -t iso7816 -H localhost -P ${ports[$1]}" || true
-    pgrep -f "t0card.py -H localhost -P ${ports[$1]}" || true
 }
 
 # The card to start in reader $1: the iso7816 vicc, or the T=0 card with its options when
@@ -139,11 +138,6 @@ start_card() {
         say "card $n already running (pid $(cat "$pidfile"))"
         return
     fi
-    # A card left over from an earlier run would hold the reader's port: stop it first.
-    for pid in $(card_pids "$n"); do
-        echo "$pid" >"$state/stray.pid"
-        stop_pid "$state/stray.pid" "leftover card $n"
-    done
     local command
     read -r -a command <<<"$(card_command "$n")"
     (
@@ -202,17 +196,19 @@ status)
     for n in 0 1; do
         if alive "$state/vicc-$n.pid"; then say "card $n: running (pid $(cat "$state/vicc-$n.pid"))$(card_kind "$n")"; else say "card $n: stopped"; fi
     done
-    if pcscd_running; then say "pcscd: running"; else say "pcscd: not running"; fi
+    if own_pcscd_running; then
+        say "pcscd: running (pid $(cat "$state/pcscd.pid"))"
+    elif pcscd_answers; then
+        say "pcscd: running (not started by this script)"
+    else
+        say "pcscd: not running"
+    fi
     if [[ -S $socket ]]; then say "pcscd sees: $(probe | awk '{print $1 " readers, " $2 " cards"}')"; fi
     ;;
 card-remove)
     n=${2:?card number 0 or 1}
     rm -f "$state/vicc-$n.kind"
     stop_pid "$state/vicc-$n.pid" "card $n"
-    for pid in $(card_pids "$n"); do
-        echo "$pid" >"$state/stray.pid"
-        stop_pid "$state/stray.pid" "leftover card $n"
-    done
     wait_for_exactly "$(running_cards)"
     ;;
 card-insert)
@@ -249,12 +245,11 @@ pcscd-stop)
             echo "$n" >>"$state/cards.resume"
         fi
     done
-    if alive "$state/pcscd.pid"; then
+    if own_pcscd_running; then
         stop_pid "$state/pcscd.pid" "pcscd"
-    elif pcscd_running; then
-        pkill -x pcscd || true
-        for ((i = 0; i < 50; i++)); do pcscd_running || break; sleep 0.1; done
-        say "stopped pcscd"
+    elif pcscd_answers; then
+        say "the running pcscd was not started by this script; it is left alone" >&2
+        exit 1
     fi
     # The cards lose their reader with pcscd; stop whatever is left of them.
     for n in 0 1; do stop_pid "$state/vicc-$n.pid" "card $n"; done

@@ -20,7 +20,7 @@ extension VirtualReaderTests {
             #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [String: Any])
         }
 
-        @Test("an empty reader is the no-card error")
+        @Test("an empty reader is the no-card error", VirtualReader.destructive)
         func emptyReader() throws {
             let result = try VirtualReader.withCardRemoved(1) { try ScardProcess.run(["atr", "--reader", "1"]) }
             #expect(result.status == 4)

@@ -117,7 +117,7 @@ extension VirtualReaderTests {
             #expect(result.stderr.contains("  live: 0"))
         }
 
-        @Test("a removed card: no card error and its exit code")
+        @Test("a removed card: no card error and its exit code", VirtualReader.destructive)
         func removedCard() throws {
             let result = try VirtualReader.withCardRemoved(1) {
                 try ScardProcess.run(["send", "-r", "1", "0084000008"])
@@ -126,7 +126,7 @@ extension VirtualReaderTests {
             #expect(result.stderr == "scard: no card in reader 'Virtual PCD 00 01' (SCARD_E_NO_SMARTCARD)\n")
         }
 
-        @Test("pcscd stopped: the no-service error in one line, exit 6")
+        @Test("pcscd stopped: the no-service error in one line, exit 6", VirtualReader.destructive)
         func pcscdStopped() throws {
             let result = try VirtualReader.withPcscdStopped {
                 try ScardProcess.run(["list-readers"])
@@ -136,7 +136,7 @@ extension VirtualReaderTests {
             #expect(result.stderr.split(separator: "\n").count == 1)
         }
 
-        @Test("no readers: a one-line error, exit 4")
+        @Test("no readers: a one-line error, exit 4", VirtualReader.destructive)
         func noReaders() throws {
             try VirtualReader.control("pcscd-stop")
             defer {

@@ -54,7 +54,7 @@ extension VirtualReaderTests {
             }
         }
 
-        @Test("pcscd stopped: exit 11, the rest skipped")
+        @Test("pcscd stopped: exit 11, the rest skipped", VirtualReader.destructive)
         func pcscdStopped() throws {
             try VirtualReader.withPcscdStopped {
                 let text = try doctor()
@@ -80,7 +80,7 @@ extension VirtualReaderTests {
             #expect(text.stdout.contains("pcscd runs (pid "))
         }
 
-        @Test("a stale socket that nothing answers: exit 13")
+        @Test("a stale socket that nothing answers: exit 13", VirtualReader.destructive)
         func staleSocket() throws {
             try VirtualReader.withPcscdStopped {
                 let bound = try ScardProcess.runExecutable(
@@ -118,7 +118,7 @@ extension VirtualReaderTests {
             #expect(refused.stdout.contains("as uid 65534: Permission denied"))
         }
 
-        @Test("pcscd without readers: exit 15; with --virtual, vpcd is not configured: exit 18")
+        @Test("pcscd without readers: exit 15; with --virtual, vpcd is not configured: exit 18", VirtualReader.destructive)
         func noReaders() throws {
             try VirtualReader.withPcscdStopped {
                 let started = try VirtualReader.control("pcscd-start", "--no-readers")
@@ -134,7 +134,7 @@ extension VirtualReaderTests {
             }
         }
 
-        @Test("no card: exit 16; with --virtual, no vicc connected: exit 19")
+        @Test("no card: exit 16; with --virtual, no vicc connected: exit 19", VirtualReader.destructive)
         func noCard() throws {
             try VirtualReader.withCardRemoved(1) {
                 let one = try doctor("--reader", "1")

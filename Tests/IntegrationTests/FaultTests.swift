@@ -13,20 +13,9 @@ func withChallengeScript<T>(_ count: Int, delay: String?, _ body: (String) throw
     return try body(path)
 }
 
-/// Sends `signal` to every process named exactly `name` (pids from `pgrep -x`), returning how many.
-@discardableResult
-func signalProcesses(named name: String, _ signal: Int32) throws -> Int {
-    let found = try ScardProcess.runExecutable(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-x", name], timeout: 10)
-    let pids = found.lines.compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }
-    for pid in pids { kill(pid, signal) }
-    return pids.count
-}
-
-/// The pid of the vicc card behind reader `n`, from the virtual reader's state folder.
+/// The pid of the vicc card behind reader `n`, as the virtual reader recorded it.
 func viccPid(_ n: Int) throws -> pid_t {
-    let state = ProcessInfo.processInfo.environment["SCARD_VR_STATE"] ?? "/tmp/scard-virtual-reader"
-    let text = try String(contentsOfFile: "\(state)/vicc-\(n).pid", encoding: .utf8)
-    return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    try VirtualReader.pid("vicc-\(n).pid")
 }
 
 /// Brings the virtual reader back after a process of it was killed outright: whatever is left of
@@ -105,13 +94,13 @@ final class ExclusiveHolder: @unchecked Sendable {
 extension VirtualReaderTests {
     @Suite("Faults against the real stack")
     struct FaultTests {
-        @Test("pcscd killed (SIGKILL) in the middle of a 1,000-APDU script: exit 6, one line naming it, exchanges reported")
+        @Test("pcscd killed (SIGKILL) in the middle of a 1,000-APDU script: exit 6, one line naming it, exchanges reported", VirtualReader.destructive)
         func pcscdKilled() throws {
             try withChallengeScript(1000, delay: "2ms") { path in
                 let run = try ScardProcess.start(["script", "-r", "0", path])
                 Thread.sleep(forTimeInterval: 0.8)
                 defer { restoreVirtualReader() }
-                #expect(try signalProcesses(named: "pcscd", SIGKILL) > 0)
+                #expect(kill(try VirtualReader.pid("pcscd.pid"), SIGKILL) == 0)
                 let result = try run.wait(timeout: 30)
                 let done = exchangesDone(result)
                 #expect(result.status == 6)
@@ -121,7 +110,7 @@ extension VirtualReaderTests {
             }
         }
 
-        @Test("the card's vicc killed in the middle of a 1,000-APDU script: exit 5, one line naming it, exchanges reported")
+        @Test("the card's vicc killed in the middle of a 1,000-APDU script: exit 5, one line naming it, exchanges reported", VirtualReader.destructive)
         func cardProcessKilled() throws {
             try withChallengeScript(1000, delay: "2ms") { path in
                 let run = try ScardProcess.start(["script", "-r", "1", path])
@@ -137,7 +126,7 @@ extension VirtualReaderTests {
             }
         }
 
-        @Test("pcscd restarted: the same 1,000-APDU script runs in full before and after")
+        @Test("pcscd restarted: the same 1,000-APDU script runs in full before and after", VirtualReader.destructive)
         func pcscdRestarted() throws {
             try withChallengeScript(1000, delay: nil) { path in
                 let before = try ScardProcess.run(["script", "-r", "0", path], timeout: 120)

@@ -162,7 +162,7 @@ extension VirtualReaderTests {
             #expect(throws: PCSCError.self) { try card.control(code: 0x4236_0000 + 3400 * 4, data: []) }
         }
 
-        @Test("a card removed mid-use gives a removed-card error")
+        @Test("a card removed mid-use gives a removed-card error", VirtualReader.destructive)
         func cardRemovedMidUse() throws {
             let manager = ResourceManager()
             let context = try manager.establishContext()
@@ -175,7 +175,7 @@ extension VirtualReaderTests {
             #expect(error == .removedCard || error == .noSmartcard)
         }
 
-        @Test("pcscd stopped gives the no-service error")
+        @Test("pcscd stopped gives the no-service error", VirtualReader.destructive)
         func noService() throws {
             let error = try VirtualReader.withPcscdStopped {
                 pcscError { _ = try ResourceManager().establishContext() }

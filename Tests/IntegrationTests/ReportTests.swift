@@ -91,7 +91,7 @@ extension VirtualReaderTests {
             ])
         }
 
-        @Test("--report-file keeps the usual output; --keep-going runs every case; a missing card is an error case")
+        @Test("--report-file keeps the usual output; --keep-going runs every case; a missing card is an error case", VirtualReader.destructive)
         func reportFileAndErrors() throws {
             let folder = try temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }

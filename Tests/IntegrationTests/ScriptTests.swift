@@ -103,7 +103,7 @@ extension VirtualReaderTests {
             #expect(result.stderr == "scard: cannot read script '/nonexistent/script.apdu'\n")
         }
 
-        @Test("the card removed midway: lines done are reported, the error names the line, exit 5")
+        @Test("the card removed midway: lines done are reported, the error names the line, exit 5", VirtualReader.destructive)
         func cardRemovedMidway() throws {
             let text = String(repeating: "00 84 00 00 08\ndelay 5ms\n", count: 400)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("scard-slow-\(getpid()).apdu").path
@@ -138,7 +138,7 @@ extension VirtualReaderTests {
             #expect(result.stderr.contains("  live: 0"))
         }
 
-        @Test("pcscd stopped midway: lines done are reported, exit 6")
+        @Test("pcscd stopped midway: lines done are reported, exit 6", VirtualReader.destructive)
         func pcscdStoppedMidway() throws {
             let text = String(repeating: "00 84 00 00 08\ndelay 5ms\n", count: 400)
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("scard-slow2-\(getpid()).apdu").path

@@ -40,7 +40,7 @@ func jsonObjects(_ lines: [String]) throws -> [[String: Any]] {
 }
 
 extension VirtualReaderTests {
-    @Suite("T=0 procedure answers against a scripted T=0 card")
+    @Suite("T=0 procedure answers against a scripted T=0 card", VirtualReader.destructive)
     struct T0Tests {
         @Test("61xx: GET RESPONSE fetches the data, --wire shows both wire exchanges; off returns 61xx")
         func getResponse() throws {

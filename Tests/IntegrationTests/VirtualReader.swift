@@ -15,6 +15,29 @@ enum VirtualReader {
         ProcessInfo.processInfo.environment["SCARD_VIRTUAL_READER"] == "1"
     }
 
+    /// Whether the reader is private to this run (started inside `scripts/sandbox.sh`), so that a test
+    /// may stop, freeze or kill its pcscd and cards without touching anything it did not start.
+    static var isPrivate: Bool {
+        ProcessInfo.processInfo.environment["SCARD_PRIVATE_READER"] == "1"
+    }
+
+    /// The trait of a test that stops, replaces, freezes or kills pcscd or a card: it runs only
+    /// against a private reader, and is skipped with this reason elsewhere.
+    static var destructive: ConditionTrait {
+        .enabled(if: isPrivate, "stops or kills pcscd or a card: runs only with the private reader of scripts/sandbox.sh")
+    }
+
+    /// The folder where `scripts/virtual-reader.sh` keeps the pids of what it started.
+    static var stateFolder: String {
+        ProcessInfo.processInfo.environment["SCARD_VR_STATE"] ?? "/tmp/scard-virtual-reader"
+    }
+
+    /// The pid that `scripts/virtual-reader.sh` recorded in `name` (`pcscd.pid`, `vicc-0.pid`).
+    static func pid(_ name: String) throws -> pid_t {
+        let text = try String(contentsOfFile: "\(stateFolder)/\(name)", encoding: .utf8)
+        return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
     /// Runs `scripts/virtual-reader.sh` with arguments and returns its result.
     @discardableResult
     static func control(_ arguments: String...) throws -> ScardProcess.Result {

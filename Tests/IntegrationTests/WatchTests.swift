@@ -5,7 +5,7 @@ import Testing
 extension VirtualReaderTests {
     @Suite("scard watch against pcscd")
     struct WatchTests {
-        @Test("sees a card removed and inserted")
+        @Test("sees a card removed and inserted", VirtualReader.destructive)
         func removedAndInserted() throws {
             let run = try ScardProcess.start(["watch", "--json", "--count", "2", "--timeout", "30", "--reader", "1"])
             Thread.sleep(forTimeInterval: 0.7)
@@ -21,7 +21,7 @@ extension VirtualReaderTests {
             #expect(events[0]["initial"] as? Bool == true)
         }
 
-        @Test("--until removed exits 0 at the removal")
+        @Test("--until removed exits 0 at the removal", VirtualReader.destructive)
         func untilRemoved() throws {
             let run = try ScardProcess.start(["watch", "--until", "removed", "--timeout", "30"])
             Thread.sleep(forTimeInterval: 0.7)
