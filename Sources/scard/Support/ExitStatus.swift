@@ -20,6 +20,8 @@ enum ExitStatus: Int32, CaseIterable {
     case noService = 6
     /// A wait timed out.
     case timeout = 7
+    /// An output (standard output, a file, the key store) could not be written.
+    case writeFailed = 8
     /// Interrupted (Ctrl-C).
     case interrupted = 130
 
@@ -34,6 +36,7 @@ enum ExitStatus: Int32, CaseIterable {
           5    card removed or reset during the run
           6    pcscd is not running
           7    timed out
+          8    an output could not be written (standard output, a report, the store)
           130  interrupted
         """
 
