@@ -51,7 +51,7 @@ struct SCard: AsyncParsableCommand {
             return ExitStatus.of(error).rawValue
         case let error as ReaderSelectionError:
             StandardError.write("scard: \(error.description)")
-            return ExitStatus.noCard.rawValue
+            return (error == .emptyName ? ExitStatus.usage : ExitStatus.noCard).rawValue
         case let error as APDUError:
             StandardError.write("scard: \(error.description)")
             return ExitStatus.usage.rawValue

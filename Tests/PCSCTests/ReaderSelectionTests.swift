@@ -25,6 +25,10 @@ struct ReaderSelectionTests {
             try ReaderSelection.choose("3", from: readers)
         }
         #expect(throws: ReaderSelectionError.noReaders) { try ReaderSelection.choose("0", from: []) }
+        #expect(throws: ReaderSelectionError.emptyName) { try ReaderSelection.choose("", from: readers) }
+        #expect(throws: ReaderSelectionError.emptyName) { try ReaderSelection.choose(" \t", from: readers) }
+        #expect(throws: ReaderSelectionError.emptyName) { try ReaderSelection.validate("") }
+        #expect(throws: Never.self) { try ReaderSelection.validate(nil) }
         #expect(ReaderSelectionError.unknown("x", readers: ["a", "b"]).description == "no reader matches 'x'; readers: 0: a; 1: b")
     }
 }

@@ -69,7 +69,7 @@ extension PCSCError: CustomStringConvertible {
         case .readerUnavailable:
             return "the reader is not available (unplugged or in use by the system)"
         case .notTransacted:
-            return "there is no transaction to end"
+            return "the reader could not carry out the exchange (pcsc-lite also returns this when the card goes away mid-exchange), or there was no transaction to end"
         default:
             return Self.names[rawValue] == nil ? "unknown PC/SC error" : "the PC/SC call failed"
         }

@@ -2,6 +2,8 @@
 public enum ReaderSelectionError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No readers are connected.
     case noReaders
+    /// The name given is empty (or only blanks): it names no reader.
+    case emptyName
     /// Nothing matches; carries the readers there are.
     case unknown(String, readers: [String])
     /// Several readers match; carries them.
@@ -12,6 +14,8 @@ public enum ReaderSelectionError: Error, Equatable, Sendable, CustomStringConver
         switch self {
         case .noReaders:
             return "no readers are connected"
+        case .emptyName:
+            return "the reader name is empty: give an index, an exact name, or a unique part of a name"
         case .unknown(let spec, let readers):
             return "no reader matches '\(spec)'; readers: " + Self.list(readers)
         case .ambiguous(let spec, let matches):
@@ -26,10 +30,17 @@ public enum ReaderSelectionError: Error, Equatable, Sendable, CustomStringConver
 
 /// Chooses a reader by index, exact name, or a unique case-insensitive part of its name.
 public enum ReaderSelection {
+    /// Checks that `spec`, when given, can name a reader at all: an empty or blank name is an error,
+    /// not a choice of the default reader.
+    public static func validate(_ spec: String?) throws(ReaderSelectionError) {
+        if let spec, spec.allSatisfy(\.isWhitespace) { throw .emptyName }
+    }
+
     /// The reader `spec` names among `readers`; nil `spec` means the first reader.
     public static func choose(_ spec: String?, from readers: [String]) throws(ReaderSelectionError) -> String {
+        try validate(spec)
         guard let first = readers.first else { throw .noReaders }
-        guard let spec, !spec.isEmpty else { return first }
+        guard let spec else { return first }
         if let index = Int(spec), spec.allSatisfy(\.isNumber) {
             guard index < readers.count else { throw .unknown(spec, readers: readers) }
             return readers[index]

@@ -40,6 +40,7 @@ struct ATRCommand: ParsableCommand {
 
     func validate() throws {
         if reader != nil && !hex.isEmpty { throw ValidationError("give an ATR in hex or --reader, not both") }
+        try ReaderOption.validate(reader)
     }
 
     func run() throws {

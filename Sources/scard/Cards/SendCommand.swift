@@ -78,7 +78,7 @@ struct SendCommand: ParsableCommand {
                 exchange = try connection.transmit(command, options: options)
             } catch {
                 let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
-                throw CLIError(message: "APDU \(index + 1) (\(command)): \(diagnosis.what): \(error)", status: diagnosis.status)
+                throw CLIError(message: "APDU \(index + 1) (\(command)): \(diagnosis.what): \(diagnosis.detail)", status: diagnosis.status)
             }
             if output.json {
                 JSONLine.print(ExchangePrinter.record(exchange))

@@ -47,6 +47,8 @@ struct DoctorCommand: ParsableCommand {
     @Flag(help: "Show every PC/SC call with its result and duration on standard error.")
     var trace = false
 
+    @OptionGroup var deadline: DeadlineOptions
+
     /// The JSON form of a doctor run.
     struct Report: Encodable {
         /// Every check, in order.
@@ -57,9 +59,14 @@ struct DoctorCommand: ParsableCommand {
         let exitCode: Int32
     }
 
+    /// Refuses an empty `--reader` before any check runs.
+    func validate() throws {
+        try ReaderOption.validate(reader)
+    }
+
     /// Runs the checks, prints them, and exits with the code of the first failure.
     func run() throws {
-        let session = Session(trace: trace)
+        let session = Session(trace: trace, timeout: deadline.timeout)
         defer { session.finish() }
         let checks = DoctorRun(session: session, readerSpec: reader, probe: probe, virtual: virtual).run()
         let failure = checks.first { $0.status == .fail || (strict && $0.status == .warn) }

@@ -100,6 +100,10 @@ struct DoctorRun {
         switch DoctorSystem.node(at: path) {
         case .socket(let mode, let owner):
             return .ok("socket", title("socket"), "\(path) (mode \(String(mode, radix: 8)), owner uid \(owner))")
+        case .other where DoctorSystem.socketPathFromEnvironment:
+            return .fail("socket", title("socket"), .socketMissing,
+                         "PCSCLITE_CSOCK_NAME names \(path), which is not a socket",
+                         fix: "point PCSCLITE_CSOCK_NAME at the socket pcscd listens on, or unset it to use \(DoctorSystem.defaultSocketPath)")
         case .other:
             return .fail("socket", title("socket"), .socketMissing, "\(path) exists but is not a socket",
                          fix: "remove it and restart pcscd so that it creates its socket again")

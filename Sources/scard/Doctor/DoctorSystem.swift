@@ -39,10 +39,18 @@ enum DoctorSystem {
         return nil
     }
 
+    /// The socket pcscd listens on by default.
+    static let defaultSocketPath = "/run/pcscd/pcscd.comm"
+
     /// The socket pcscd listens on: `$PCSCLITE_CSOCK_NAME`, as libpcsclite reads it, else the default.
     static var socketPath: String {
         let variable = ProcessInfo.processInfo.environment["PCSCLITE_CSOCK_NAME"] ?? ""
-        return variable.isEmpty ? "/run/pcscd/pcscd.comm" : variable
+        return variable.isEmpty ? defaultSocketPath : variable
+    }
+
+    /// Whether the socket path was chosen by `$PCSCLITE_CSOCK_NAME` rather than being the default.
+    static var socketPathFromEnvironment: Bool {
+        socketPath != defaultSocketPath
     }
 
     /// What is at a path: nothing, a socket with its mode and owner, or something else.

@@ -90,7 +90,7 @@ struct ReaderScriptRun: Sendable {
         let transcript = recorder?.transcript
         if let (line, error) = outcome.error {
             let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
-            let message = "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(error)"
+            let message = "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(diagnosis.detail)"
             let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
             return Result(reader: reader, outcome: outcome, status: diagnosis.status, message: message, transcript: transcript, suite: suite)
         }

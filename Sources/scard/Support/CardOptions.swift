@@ -7,6 +7,11 @@ struct CardOptions: ParsableArguments {
 
     @Flag(help: "Show every PC/SC call with its result and duration, and the ledger at exit, on standard error.")
     var trace = false
+
+    /// Refuses an empty `--reader` before anything is asked of pcscd.
+    func validate() throws {
+        try ReaderOption.validate(reader)
+    }
 }
 
 /// Options for output meant for programs.

@@ -9,16 +9,34 @@ struct FailureDiagnosis {
     let what: String
     /// The exit status for it.
     let status: ExitStatus
+    /// The error the failed call returned.
+    let error: PCSCError
+    /// Whether `what` was learnt by asking pcscd afterwards rather than from the code itself, so the
+    /// code's own advice (`there is no transaction to end`) does not apply.
+    let learntByProbing: Bool
+
+    /// The failed call's code: with its advice when the code itself says what happened, else only
+    /// its name and value, as what pcsc-lite returned.
+    var detail: String {
+        learntByProbing ? "pcsc-lite returned \(error.name) (\(error.hex))" : error.description
+    }
+
+    private init(_ what: String, _ status: ExitStatus, _ error: PCSCError, learntByProbing: Bool = false) {
+        self.what = what
+        self.status = status
+        self.error = error
+        self.learntByProbing = learntByProbing
+    }
 
     /// Diagnoses `error`, raised while using the card in `reader` under `context`.
     static func of(_ error: PCSCError, context: Context, reader: String) -> FailureDiagnosis {
         switch error {
         case .noService, .serviceStopped:
-            return FailureDiagnosis(what: "lost pcscd", status: .noService)
+            return FailureDiagnosis("lost pcscd", .noService, error)
         case .removedCard, .noSmartcard:
-            return FailureDiagnosis(what: "the card was removed", status: .cardRemoved)
+            return FailureDiagnosis("the card was removed", .cardRemoved, error)
         case .resetCard:
-            return FailureDiagnosis(what: "the card was reset by another application", status: .cardRemoved)
+            return FailureDiagnosis("the card was reset by another application", .cardRemoved, error)
         default:
             break
         }
@@ -31,10 +49,10 @@ struct FailureDiagnosis {
                 _ = try? probe.getStatusChange(&states, timeout: 1500)
             }
             if !states[0].eventState.contains(.present) {
-                return FailureDiagnosis(what: "the card was removed", status: .cardRemoved)
+                return FailureDiagnosis("the card was removed", .cardRemoved, error, learntByProbing: true)
             }
-            return FailureDiagnosis(what: "PC/SC error", status: ExitStatus.of(error))
+            return FailureDiagnosis("PC/SC error", ExitStatus.of(error), error)
         }
-        return FailureDiagnosis(what: "lost pcscd", status: .noService)
+        return FailureDiagnosis("lost pcscd", .noService, error, learntByProbing: true)
     }
 }
