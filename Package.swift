@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CryptoAPISim", targets: ["CryptoAPISim"]),
         .library(name: "FilterManagerSim", targets: ["FilterManagerSim"]),
         .library(name: "RPCSim", targets: ["RPCSim"]),
+        .library(name: "FileSafety", targets: ["FileSafety"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,10 +29,11 @@ let package = Package(
         .target(name: "PCSC", dependencies: ["ContextCore", "CPCSCLite"]),
         .target(name: "APDUScript", dependencies: ["PCSC"]),
         .target(name: "ScenarioKit"),
+        .target(name: "FileSafety"),
         .target(
             name: "CryptoAPISim",
             dependencies: [
-                "ContextCore", "ScenarioKit", .product(name: "Crypto", package: "swift-crypto"),
+                "ContextCore", "ScenarioKit", "FileSafety", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
@@ -41,13 +43,14 @@ let package = Package(
             name: "scard",
             dependencies: [
                 "ContextCore", "PCSC", "APDUScript", "ScenarioKit", "CryptoAPISim", "FilterManagerSim",
-                "RPCSim",
+                "RPCSim", "FileSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ContextCoreTests", dependencies: ["ContextCore"]),
         .testTarget(name: "PCSCTests", dependencies: ["PCSC"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
+        .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),
         .testTarget(name: "APDUScriptTests", dependencies: ["APDUScript", "TestSupport"]),
         .testTarget(name: "CryptoAPISimTests", dependencies: ["TestSupport", "CryptoAPISim"],
                     resources: [.copy("Scenarios")]),
