@@ -35,7 +35,9 @@ struct SCard: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            RunGuard.shared.settle()
         } catch {
+            RunGuard.shared.settle()
             Foundation.exit(report(error))
         }
     }

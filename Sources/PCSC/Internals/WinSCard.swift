@@ -8,47 +8,52 @@ enum WinSCard {
     /// `SCARD_AUTOALLOCATE`, `(DWORD)-1`, a macro Swift cannot import.
     static let autoAllocate = DWORD.max
 
+    /// Calls `body` (one C call) with the call recorded as in flight, then hands it to the tracer's
+    /// sink, if any; `wait` is the call's own timeout in milliseconds (`SCardGetStatusChange`).
+    @inline(__always)
     static func traced(
-        _ tracer: PCSCTracer?, _ function: String, _ arguments: @autoclosure () -> String,
+        _ tracer: CallTracer, _ function: PCSCFunction, wait: UInt32? = nil, _ arguments: @autoclosure () -> String,
         _ body: () -> LONG
     ) -> Int {
-        guard let tracer else { return Int(body()) }
         let start = MonotonicClock.nanoseconds()
+        let slot = tracer.calls.begin(function, at: start, wait: wait)
         let code = body()
+        tracer.calls.end(slot)
+        guard let sink = tracer.sink else { return Int(code) }
         let seconds = MonotonicClock.seconds(from: start, to: MonotonicClock.nanoseconds())
-        tracer.sink(
+        sink.sink(
             PCSCCall(
-                function: function, arguments: arguments(), code: UInt32(truncatingIfNeeded: code),
+                function: function.description, arguments: arguments(), code: UInt32(truncatingIfNeeded: code),
                 seconds: seconds))
         return Int(code)
     }
 
     /// The corresponding C function is `SCardEstablishContext`.
-    static func establishContext(scope: UInt32, tracer: PCSCTracer?) -> (Int, SCARDCONTEXT) {
+    static func establishContext(scope: UInt32, tracer: CallTracer) -> (Int, SCARDCONTEXT) {
         var context: SCARDCONTEXT = 0
-        let code = traced(tracer, "SCardEstablishContext", "scope=\(scope)") {
+        let code = traced(tracer, .establishContext, "scope=\(scope)") {
             SCardEstablishContext(DWORD(scope), nil, nil, &context)
         }
         return (code, context)
     }
 
     /// The corresponding C function is `SCardReleaseContext`.
-    static func releaseContext(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardReleaseContext", "context=\(hex(context))") { SCardReleaseContext(context) }
+    static func releaseContext(_ context: SCARDCONTEXT, tracer: CallTracer) -> Int {
+        traced(tracer, .releaseContext, "context=\(hex(context))") { SCardReleaseContext(context) }
     }
 
     /// The corresponding C function is `SCardIsValidContext`.
-    static func isValidContext(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardIsValidContext", "context=\(hex(context))") { SCardIsValidContext(context) }
+    static func isValidContext(_ context: SCARDCONTEXT, tracer: CallTracer) -> Int {
+        traced(tracer, .isValidContext, "context=\(hex(context))") { SCardIsValidContext(context) }
     }
 
     /// The corresponding C function is `SCardListReaders`, with `SCARD_AUTOALLOCATE`.
     static func listReaders(
-        _ context: SCARDCONTEXT, groups: String?, tracer: PCSCTracer?
+        _ context: SCARDCONTEXT, groups: String?, tracer: CallTracer
     ) -> (Int, UnsafeMutableRawPointer?, Int) {
         var pointer: UnsafeMutablePointer<CChar>?
         var length = autoAllocate
-        let code = traced(tracer, "SCardListReaders", "context=\(hex(context)), SCARD_AUTOALLOCATE") {
+        let code = traced(tracer, .listReaders, "context=\(hex(context)), SCARD_AUTOALLOCATE") {
             withUnsafeMutablePointer(to: &pointer) { slot in
                 slot.withMemoryRebound(to: CChar.self, capacity: MemoryLayout<UnsafeMutablePointer<CChar>?>.size) { raw in
                     if let groups {
@@ -62,10 +67,10 @@ enum WinSCard {
     }
 
     /// The corresponding C function is `SCardListReaderGroups`, with `SCARD_AUTOALLOCATE`.
-    static func listReaderGroups(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> (Int, UnsafeMutableRawPointer?, Int) {
+    static func listReaderGroups(_ context: SCARDCONTEXT, tracer: CallTracer) -> (Int, UnsafeMutableRawPointer?, Int) {
         var pointer: UnsafeMutablePointer<CChar>?
         var length = autoAllocate
-        let code = traced(tracer, "SCardListReaderGroups", "context=\(hex(context)), SCARD_AUTOALLOCATE") {
+        let code = traced(tracer, .listReaderGroups, "context=\(hex(context)), SCARD_AUTOALLOCATE") {
             withUnsafeMutablePointer(to: &pointer) { slot in
                 slot.withMemoryRebound(to: CChar.self, capacity: MemoryLayout<UnsafeMutablePointer<CChar>?>.size) { raw in
                     SCardListReaderGroups(context, raw, &length)
@@ -76,34 +81,34 @@ enum WinSCard {
     }
 
     /// The corresponding C function is `SCardFreeMemory`.
-    static func freeMemory(_ context: SCARDCONTEXT, _ memory: UnsafeRawPointer, tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardFreeMemory", "context=\(hex(context)), \(memory)") {
+    static func freeMemory(_ context: SCARDCONTEXT, _ memory: UnsafeRawPointer, tracer: CallTracer) -> Int {
+        traced(tracer, .freeMemory, "context=\(hex(context)), \(memory)") {
             SCardFreeMemory(context, memory)
         }
     }
 
     /// The corresponding C function is `SCardCancel`.
-    static func cancel(_ context: SCARDCONTEXT, tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardCancel", "context=\(hex(context))") { SCardCancel(context) }
+    static func cancel(_ context: SCARDCONTEXT, tracer: CallTracer) -> Int {
+        traced(tracer, .cancel, "context=\(hex(context))") { SCardCancel(context) }
     }
 
     /// The corresponding C function is `SCardGetStatusChange`.
     static func getStatusChange(
         _ context: SCARDCONTEXT, timeout: UInt32, states: UnsafeMutablePointer<SCARD_READERSTATE>, count: Int,
-        tracer: PCSCTracer?
+        tracer: CallTracer
     ) -> Int {
-        traced(tracer, "SCardGetStatusChange", "context=\(hex(context)), timeout=\(timeout) ms, \(count) reader(s)") {
+        traced(tracer, .getStatusChange, wait: timeout, "context=\(hex(context)), timeout=\(timeout) ms, \(count) reader(s)") {
             SCardGetStatusChange(context, DWORD(timeout), states, DWORD(count))
         }
     }
 
     /// The corresponding C function is `SCardConnect`.
     static func connect(
-        _ context: SCARDCONTEXT, reader: String, share: UInt32, protocols: UInt32, tracer: PCSCTracer?
+        _ context: SCARDCONTEXT, reader: String, share: UInt32, protocols: UInt32, tracer: CallTracer
     ) -> (Int, SCARDHANDLE, UInt32) {
         var card: SCARDHANDLE = 0
         var active: DWORD = 0
-        let code = traced(tracer, "SCardConnect", "context=\(hex(context)), \"\(reader)\", share=\(share), protocols=\(protocols)") {
+        let code = traced(tracer, .connect, "context=\(hex(context)), \"\(reader)\", share=\(share), protocols=\(protocols)") {
             reader.withCString { SCardConnect(context, $0, DWORD(share), DWORD(protocols), &card, &active) }
         }
         return (code, card, UInt32(truncatingIfNeeded: active))
@@ -111,43 +116,43 @@ enum WinSCard {
 
     /// The corresponding C function is `SCardReconnect`.
     static func reconnect(
-        _ card: SCARDHANDLE, share: UInt32, protocols: UInt32, initialization: UInt32, tracer: PCSCTracer?
+        _ card: SCARDHANDLE, share: UInt32, protocols: UInt32, initialization: UInt32, tracer: CallTracer
     ) -> (Int, UInt32) {
         var active: DWORD = 0
-        let code = traced(tracer, "SCardReconnect", "card=\(hex(card)), share=\(share), protocols=\(protocols), init=\(initialization)") {
+        let code = traced(tracer, .reconnect, "card=\(hex(card)), share=\(share), protocols=\(protocols), init=\(initialization)") {
             SCardReconnect(card, DWORD(share), DWORD(protocols), DWORD(initialization), &active)
         }
         return (code, UInt32(truncatingIfNeeded: active))
     }
 
     /// The corresponding C function is `SCardDisconnect`.
-    static func disconnect(_ card: SCARDHANDLE, disposition: UInt32, tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardDisconnect", "card=\(hex(card)), disposition=\(disposition)") {
+    static func disconnect(_ card: SCARDHANDLE, disposition: UInt32, tracer: CallTracer) -> Int {
+        traced(tracer, .disconnect, "card=\(hex(card)), disposition=\(disposition)") {
             SCardDisconnect(card, DWORD(disposition))
         }
     }
 
     /// The corresponding C function is `SCardBeginTransaction`.
-    static func beginTransaction(_ card: SCARDHANDLE, tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardBeginTransaction", "card=\(hex(card))") { SCardBeginTransaction(card) }
+    static func beginTransaction(_ card: SCARDHANDLE, tracer: CallTracer) -> Int {
+        traced(tracer, .beginTransaction, "card=\(hex(card))") { SCardBeginTransaction(card) }
     }
 
     /// The corresponding C function is `SCardEndTransaction`.
-    static func endTransaction(_ card: SCARDHANDLE, disposition: UInt32, tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardEndTransaction", "card=\(hex(card)), disposition=\(disposition)") {
+    static func endTransaction(_ card: SCARDHANDLE, disposition: UInt32, tracer: CallTracer) -> Int {
+        traced(tracer, .endTransaction, "card=\(hex(card)), disposition=\(disposition)") {
             SCardEndTransaction(card, DWORD(disposition))
         }
     }
 
     /// The corresponding C function is `SCardStatus`, with `SCARD_AUTOALLOCATE` for the reader name.
-    static func status(_ card: SCARDHANDLE, tracer: PCSCTracer?) -> (Int, UnsafeMutableRawPointer?, Int, UInt32, UInt32, [UInt8]) {
+    static func status(_ card: SCARDHANDLE, tracer: CallTracer) -> (Int, UnsafeMutableRawPointer?, Int, UInt32, UInt32, [UInt8]) {
         var pointer: UnsafeMutablePointer<CChar>?
         var nameLength = autoAllocate
         var state: DWORD = 0
         var active: DWORD = 0
         var atr = [UInt8](repeating: 0, count: Int(MAX_ATR_SIZE))
         var atrLength = DWORD(atr.count)
-        let code = traced(tracer, "SCardStatus", "card=\(hex(card)), SCARD_AUTOALLOCATE") {
+        let code = traced(tracer, .status, "card=\(hex(card)), SCARD_AUTOALLOCATE") {
             withUnsafeMutablePointer(to: &pointer) { slot in
                 slot.withMemoryRebound(to: CChar.self, capacity: MemoryLayout<UnsafeMutablePointer<CChar>?>.size) { raw in
                     SCardStatus(card, raw, &nameLength, &state, &active, &atr, &atrLength)
@@ -164,11 +169,11 @@ enum WinSCard {
     /// The corresponding C function is `SCardTransmit`.
     static func transmit(
         _ card: SCARDHANDLE, protocol active: UInt32, command: [UInt8], receive: UnsafeMutableBufferPointer<UInt8>,
-        tracer: PCSCTracer?
+        tracer: CallTracer
     ) -> (Int, Int) {
         var request = SCARD_IO_REQUEST(dwProtocol: DWORD(active), cbPciLength: DWORD(MemoryLayout<SCARD_IO_REQUEST>.size))
         var length = DWORD(receive.count)
-        let code = traced(tracer, "SCardTransmit", "card=\(hex(card)), \(command.count) bytes") {
+        let code = traced(tracer, .transmit, "card=\(hex(card)), \(command.count) bytes") {
             SCardTransmit(card, &request, command, DWORD(command.count), nil, receive.baseAddress, &length)
         }
         return (code, code == 0 ? Int(length) : 0)
@@ -176,10 +181,10 @@ enum WinSCard {
 
     /// The corresponding C function is `SCardControl`.
     static func control(
-        _ card: SCARDHANDLE, code controlCode: UInt32, input: [UInt8], output: inout [UInt8], tracer: PCSCTracer?
+        _ card: SCARDHANDLE, code controlCode: UInt32, input: [UInt8], output: inout [UInt8], tracer: CallTracer
     ) -> (Int, Int) {
         var returned: DWORD = 0
-        let code = traced(tracer, "SCardControl", "card=\(hex(card)), code=\(hex(Int(controlCode))), \(input.count) bytes") {
+        let code = traced(tracer, .control, "card=\(hex(card)), code=\(hex(Int(controlCode))), \(input.count) bytes") {
             output.withUnsafeMutableBytes { out in
                 input.withUnsafeBytes { inp in
                     SCardControl(card, DWORD(controlCode), inp.baseAddress, DWORD(input.count), out.baseAddress, DWORD(out.count), &returned)
@@ -190,10 +195,10 @@ enum WinSCard {
     }
 
     /// The corresponding C function is `SCardGetAttrib`, with `SCARD_AUTOALLOCATE`.
-    static func getAttribute(_ card: SCARDHANDLE, id: UInt32, tracer: PCSCTracer?) -> (Int, UnsafeMutableRawPointer?, Int) {
+    static func getAttribute(_ card: SCARDHANDLE, id: UInt32, tracer: CallTracer) -> (Int, UnsafeMutableRawPointer?, Int) {
         var pointer: UnsafeMutablePointer<UInt8>?
         var length = autoAllocate
-        let code = traced(tracer, "SCardGetAttrib", "card=\(hex(card)), attr=\(hex(Int(id))), SCARD_AUTOALLOCATE") {
+        let code = traced(tracer, .getAttribute, "card=\(hex(card)), attr=\(hex(Int(id))), SCARD_AUTOALLOCATE") {
             withUnsafeMutablePointer(to: &pointer) { slot in
                 slot.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout<UnsafeMutablePointer<UInt8>?>.size) { raw in
                     SCardGetAttrib(card, DWORD(id), raw, &length)
@@ -204,8 +209,8 @@ enum WinSCard {
     }
 
     /// The corresponding C function is `SCardSetAttrib`.
-    static func setAttribute(_ card: SCARDHANDLE, id: UInt32, value: [UInt8], tracer: PCSCTracer?) -> Int {
-        traced(tracer, "SCardSetAttrib", "card=\(hex(card)), attr=\(hex(Int(id))), \(value.count) bytes") {
+    static func setAttribute(_ card: SCARDHANDLE, id: UInt32, value: [UInt8], tracer: CallTracer) -> Int {
+        traced(tracer, .setAttribute, "card=\(hex(card)), attr=\(hex(Int(id))), \(value.count) bytes") {
             SCardSetAttrib(card, DWORD(id), value, DWORD(value.count))
         }
     }

@@ -7,13 +7,17 @@ public final class ResourceManager: Sendable {
     /// The table holding this manager's contexts, cards and buffers; its ledger shows every
     /// allocation and free.
     public let table: HandleTable
-    let tracer: PCSCTracer?
+    /// The calls into libpcsclite in flight through this manager, for a watchdog on another thread.
+    public let calls: PendingCalls
+    let tracer: CallTracer
 
-    /// Creates a manager; `tracer` sees every libpcsclite call, `ledgerCapacity` bounds the ledger.
-    public init(tracer: PCSCTracer? = nil, ledgerCapacity: Int? = nil) {
+    /// Creates a manager; `tracer` sees every libpcsclite call, `ledgerCapacity` bounds the ledger,
+    /// and `calls` records the calls in flight (give several managers one record to watch them together).
+    public init(tracer: PCSCTracer? = nil, ledgerCapacity: Int? = nil, calls: PendingCalls = PendingCalls()) {
         self.table = HandleTable(
             name: "pcsc", releaseOrder: [.card, .buffer, .pcscContext], ledgerCapacity: ledgerCapacity)
-        self.tracer = tracer
+        self.calls = calls
+        self.tracer = CallTracer(sink: tracer, calls: calls)
     }
 
     /// Establishes a context with pcscd. The corresponding C function is `SCardEstablishContext`.

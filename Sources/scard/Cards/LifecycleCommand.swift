@@ -22,12 +22,14 @@ struct LifecycleCommand: ParsableCommand {
               scard lifecycle --repeat 10000     (a leak check: live counts and memory)
 
             With --repeat, Ctrl-C ends the run after the cycle in progress, prints its
-            counts and memory, and exits 130.
+            counts and memory, and exits 130; a PC/SC call past its deadline (--timeout)
+            ends it with the counts of the cycles done, and exit 7.
             """
     )
 
     @OptionGroup var card: CardOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var deadline: DeadlineOptions
 
     @Option(help: "Run the whole cycle this many times in one process and print a summary.")
     var `repeat`: Int = 1
@@ -43,7 +45,7 @@ struct LifecycleCommand: ParsableCommand {
         let texts = apdus.isEmpty ? ["00 A4 00 0C 02 3F 00", "00 84 00 00 08"] : apdus
         let commands = try texts.enumerated().map { try Session.commandAPDU($1, position: $0 + 1) }
         if `repeat` == 1 {
-            let session = Session(trace: card.trace)
+            let session = Session(trace: card.trace, timeout: deadline.timeout)
             defer { session.finish() }
             let result = try LifecycleRun(session: session, reader: card.reader, commands: commands).perform()
             if output.json {
@@ -63,23 +65,29 @@ struct LifecycleCommand: ParsableCommand {
     func repeatCycles(_ commands: [CommandAPDU]) throws {
         var totalFreed = 0
         var unclean = 0
-        let interrupt = BlockedInterrupts()
-        defer { interrupt.stop() }
+        let progress = SharedProgress(Progress())
+        let total = `repeat`
+        let json = output.json
+        let tracking = RunGuard.shared.onAbandon { _ in
+            let done = progress.current
+            if done.cycle > 0 && !done.printed {
+                Self.printCheckpoint(cycle: done.cycle, live: done.live, freed: done.freed, unclean: done.unclean, json: json)
+            }
+            return RunProgress(place: "cycle \(done.cycle + 1)", done: "\(done.cycle) of \(total) cycles (\(done.unclean) unclean)")
+        }
+        defer { tracking.end() }
         for cycle in 1...`repeat` {
-            let session = Session(trace: false, ledgerCapacity: 64)
+            let session = Session(trace: false, timeout: deadline.timeout, ledgerCapacity: 64)
             let result = try LifecycleRun(session: session, reader: card.reader, commands: commands).perform()
             totalFreed += result.freedCount
             if !result.clean { unclean += 1 }
-            let interrupted = interrupt.pending
-            if Self.isCheckpoint(cycle) || cycle == `repeat` || interrupted {
-                let memory = MemoryUsage.current()
-                let line = "cycle \(cycle): live=\(session.manager.table.liveCount()) freed=\(totalFreed) unclean=\(unclean) rss=\(memory.residentKiB) KiB peak=\(memory.peakKiB) KiB"
-                if output.json {
-                    JSONLine.print(Checkpoint(cycle: cycle, live: session.manager.table.liveCount(), freed: totalFreed, unclean: unclean, rssKiB: memory.residentKiB, peakKiB: memory.peakKiB))
-                } else {
-                    print(line)
-                }
+            let interrupted = RunGuard.shared.stopRequested
+            let live = session.manager.table.liveCount()
+            let printed = Self.isCheckpoint(cycle) || cycle == `repeat` || interrupted
+            if printed {
+                Self.printCheckpoint(cycle: cycle, live: live, freed: totalFreed, unclean: unclean, json: output.json)
             }
+            progress.update { $0 = Progress(cycle: cycle, live: live, freed: totalFreed, unclean: unclean, printed: printed) }
             if interrupted {
                 throw CLIError(message: "interrupted after \(cycle) of \(`repeat`) cycles (\(unclean) unclean)", status: .interrupted)
             }
@@ -87,6 +95,25 @@ struct LifecycleCommand: ParsableCommand {
         if unclean > 0 {
             throw CLIError(message: "\(unclean) of \(`repeat`) cycles left live resources or a working handle", status: .checkFailed)
         }
+    }
+
+    /// Prints the counts and memory after `cycle`.
+    static func printCheckpoint(cycle: Int, live: Int, freed: Int, unclean: Int, json: Bool) {
+        let memory = MemoryUsage.current()
+        if json {
+            JSONLine.print(Checkpoint(cycle: cycle, live: live, freed: freed, unclean: unclean, rssKiB: memory.residentKiB, peakKiB: memory.peakKiB))
+        } else {
+            print("cycle \(cycle): live=\(live) freed=\(freed) unclean=\(unclean) rss=\(memory.residentKiB) KiB peak=\(memory.peakKiB) KiB")
+        }
+    }
+
+    /// The cycles done so far, for a run the guard abandons.
+    struct Progress: Sendable {
+        var cycle = 0
+        var live = 0
+        var freed = 0
+        var unclean = 0
+        var printed = false
     }
 
     static func isCheckpoint(_ cycle: Int) -> Bool {

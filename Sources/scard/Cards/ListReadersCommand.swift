@@ -13,7 +13,8 @@ struct ListReadersCommand: ParsableCommand {
               1: Virtual PCD 00 01  empty
 
             With --json, one object per reader: {"atr":"3B95...","card":true,"index":0,"name":"..."}.
-            Exits 4 when no reader is connected, 6 when pcscd is not running.
+            Exits 4 when no reader is connected, 6 when pcscd is not running, 7 when
+            pcscd does not answer within the deadline (--timeout), 130 on Ctrl-C.
             """
     )
 
@@ -21,6 +22,7 @@ struct ListReadersCommand: ParsableCommand {
     var trace = false
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var deadline: DeadlineOptions
 
     struct Entry: Encodable {
         let index: Int
@@ -30,7 +32,7 @@ struct ListReadersCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(trace: trace)
+        let session = Session(trace: trace, timeout: deadline.timeout)
         defer { session.finish() }
         let context = try session.establish()
         defer { _ = try? context.release() }

@@ -25,6 +25,7 @@ struct SendCommand: ParsableCommand {
     @OptionGroup var card: CardOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var transmit: TransmitFlags
+    @OptionGroup var deadline: DeadlineOptions
 
     @Flag(name: .customLong("check-sw"), help: "Exit 1 when a status word is not 90 00; stop at the first.")
     var checkStatusWord = false
@@ -60,17 +61,21 @@ struct SendCommand: ParsableCommand {
             commands.append(try Session.commandAPDU(text, position: index + 1))
         }
         if commands.isEmpty { throw CLIError.usage("no APDUs given") }
-        let session = Session(trace: card.trace)
+        let session = Session(trace: card.trace, timeout: deadline.timeout)
         defer { session.finish() }
         let context = try session.establish()
         defer { _ = try? context.release() }
         let reader = try session.chooseReader(card.reader, in: context)
         let connection = try session.connect(context, reader: reader)
         let options = TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto)
-        let interrupt = BlockedInterrupts()
-        defer { interrupt.stop() }
+        let progress = SharedProgress(0)
+        let tracking = RunGuard.shared.onAbandon { [commands] _ in
+            let done = progress.current
+            return RunProgress(place: done < commands.count ? "APDU \(done + 1) (\(commands[done]))" : nil, done: "\(done) exchange(s)")
+        }
+        defer { tracking.end() }
         for (index, command) in commands.enumerated() {
-            if interrupt.pending {
+            if RunGuard.shared.stopRequested {
                 throw CLIError(message: "interrupted before APDU \(index + 1), after \(index) exchange(s)", status: .interrupted)
             }
             let exchange: Exchange
@@ -85,6 +90,7 @@ struct SendCommand: ParsableCommand {
             } else {
                 ExchangePrinter.lines(exchange, showWire: transmit.wire || card.trace).forEach { print($0) }
             }
+            progress.update { $0 = index + 1 }
             if checkStatusWord && exchange.response.statusWord != .success {
                 throw CLIError(
                     message: "APDU \(index + 1): status word \(exchange.response.statusWord) (\(exchange.response.statusWord.meaning)), expected 90 00",

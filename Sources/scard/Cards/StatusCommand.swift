@@ -18,6 +18,7 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var card: CardOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var deadline: DeadlineOptions
 
     struct Report: Encodable {
         let reader: String
@@ -27,7 +28,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(trace: card.trace)
+        let session = Session(trace: card.trace, timeout: deadline.timeout)
         defer { session.finish() }
         let context = try session.establish()
         defer { _ = try? context.release() }

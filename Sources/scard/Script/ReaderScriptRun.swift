@@ -47,6 +47,9 @@ struct ReaderScriptRun: Sendable {
     /// Connects, runs the script, and returns how it ended with its transcript and test cases.
     func perform() -> Result {
         var collector = ScriptTestCollector(script: script, name: name, timestamp: Date())
+        let runProgress = ScriptRunProgress(script: script)
+        let tracking = RunGuard.shared.onAbandon { [printer, label] in runProgress.report($0, printer: printer, label: label) }
+        defer { tracking.end() }
         func failed(_ status: ExitStatus, _ message: String, outcome: ScriptOutcome? = nil, transcript: Transcript? = nil) -> Result {
             let line = script.lines.first?.number ?? 1
             let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
@@ -79,13 +82,16 @@ struct ReaderScriptRun: Sendable {
             : nil
         let total = script.lines.filter { if case .apdu = $0.kind { return true } else { return false } }.count
         let progress = printer.progress(total: total, label: label)
+        runProgress.start()
         let outcome = ScriptRunner(card: card, options: options).run(script) { event in
             printer.event(event, label: label)
             progress?.advance(event)
             recorder?.record(event)
             collector.record(event)
+            runProgress.record(event)
         }
         progress?.finish()
+        runProgress.end()
         printer.end(outcome, label: label)
         let transcript = recorder?.transcript
         if let (line, error) = outcome.error {

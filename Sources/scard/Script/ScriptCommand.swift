@@ -28,7 +28,11 @@ struct ScriptCommand: ParsableCommand {
             error at a line (card removed, pcscd stopped) reports every line done before
             it, names the line, and exits with the code of that error (5 card removed,
             6 pcscd not running, 3 other). Ctrl-C (or SIGTERM) stops after the exchange
-            in progress, keeps what was printed, releases the card and exits 130.
+            in progress, keeps what was printed, releases the card and exits 130; when
+            that call does not return within half a second, or a call does not return
+            within the deadline (--timeout: pcscd or the card stopped), scard prints
+            what was done (with --json the summary line), names the line and the call,
+            and exits at once with 130, or 7 for the deadline.
 
             --record writes the transcript of the run (reader, ATR, every exchange with
             its wire exchanges, status word, meaning and duration) as JSON. --compare
@@ -48,6 +52,7 @@ struct ScriptCommand: ParsableCommand {
     @OptionGroup var card: CardOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var transmit: TransmitFlags
+    @OptionGroup var deadline: DeadlineOptions
 
     @Flag(name: .customLong("keep-going"), help: "Continue after a failed expectation and count the failures.")
     var keepGoing = false
@@ -110,21 +115,19 @@ struct ScriptCommand: ParsableCommand {
             throw CLIError.usage("--ignore-data: \(error.message)")
         }
         let comparison = try compare.map { try loadGolden($0, ignoring: ignoring) }
-        let session = Session(trace: card.trace)
+        let session = Session(trace: card.trace, timeout: deadline.timeout)
         defer { session.finish() }
         let printer = ScriptPrinter(
             json: output.json, timing: timing, wire: transmit.wire || card.trace, quiet: report != nil && reportFile == nil)
-        let interrupt = BlockedInterrupts()
-        defer { interrupt.stop() }
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
             transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),
-            stopRequested: { interrupt.pending })
+            stopRequested: { RunGuard.shared.stopRequested })
         let context = try session.establish()
         defer { _ = try? context.release() }
         let readers = try chooseReaders(session, context: context)
         var runs: [(file: String, results: [ReaderScriptRun.Result])] = []
-        for (file, script) in scripts where !interrupt.pending {
+        for (file, script) in scripts where !RunGuard.shared.stopRequested {
             if scripts.count > 1 && !output.json { printer.emit(["== \(file)"], label: nil) }
             let results = ParallelRuns.run(readers) { reader in
                 ReaderScriptRun(session: session, reader: reader, script: script, name: file, options: options,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PCSC
 
 /// Options shared by the commands that talk to a reader.
 struct CardOptions: ParsableArguments {
@@ -11,6 +12,17 @@ struct CardOptions: ParsableArguments {
     /// Refuses an empty `--reader` before anything is asked of pcscd.
     func validate() throws {
         try ReaderOption.validate(reader)
+    }
+}
+
+/// The deadline of every PC/SC call (`--timeout`).
+struct DeadlineOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(Deadlines.help, valueName: "seconds"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !Deadlines.isValid(timeout) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try Deadlines.validateEnvironment()
     }
 }
 

@@ -2,18 +2,21 @@ import ContextCore
 import Foundation
 import PCSC
 
-/// One run's PC/SC state: the resource manager (traced when asked) and the chosen reader.
+/// One run's PC/SC state: the resource manager (traced when asked, its calls watched by the run
+/// guard against deadlines) and the chosen reader.
 struct Session: Sendable {
     /// The manager every command goes through.
     let manager: ResourceManager
     /// Whether `--trace` is on.
     let tracing: Bool
 
-    /// Creates a manager whose calls go to standard error when tracing.
-    init(trace: Bool, ledgerCapacity: Int? = nil) {
+    /// Creates a manager whose calls go to standard error when tracing, and starts the run guard
+    /// with `timeout` seconds per call (nil: `$SCARD_TIMEOUT` or the defaults).
+    init(trace: Bool, timeout: Double? = nil, ledgerCapacity: Int? = nil) {
         tracing = trace
+        RunGuard.shared.start(deadlines: Deadlines.resolve(timeout))
         let tracer: PCSCTracer? = trace ? PCSCTracer { call in StandardError.write("trace: \(call)") } : nil
-        manager = ResourceManager(tracer: tracer, ledgerCapacity: ledgerCapacity)
+        manager = ResourceManager(tracer: tracer, ledgerCapacity: ledgerCapacity, calls: RunGuard.shared.calls)
     }
 
     /// Establishes a context, mapping failure to a CLI error.

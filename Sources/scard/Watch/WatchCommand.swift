@@ -12,6 +12,9 @@ struct WatchCommand: ParsableCommand {
             Starts with the current state of each reader, then prints one line per event. Ctrl-C \
             cancels the wait, releases the context and exits 130.
 
+            --timeout also bounds each PC/SC call: when pcscd does not answer within it, \
+            watch exits 7 naming the call (without --timeout: $SCARD_TIMEOUT, else 10 s).
+
             Examples:
               scard watch
               scard watch --count 2 --timeout 30 --json
@@ -34,7 +37,7 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Stop after this many events.")
     var count: Int?
 
-    @Option(help: "Stop after this many seconds.")
+    @Option(help: "Stop after this many seconds; also the deadline of each PC/SC call.")
     var timeout: Double?
 
     @Option(help: "Wait for one event of this kind (inserted or removed), then exit 0.")
@@ -42,11 +45,12 @@ struct WatchCommand: ParsableCommand {
 
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
-        if let timeout, !(timeout > 0 && timeout < 4_000_000) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !Deadlines.isValid(timeout) { throw ValidationError("--timeout must be a positive number of seconds") }
+        try Deadlines.validateEnvironment()
     }
 
     func run() throws {
-        let session = Session(trace: card.trace)
+        let session = Session(trace: card.trace, timeout: timeout)
         defer { session.finish() }
         let context = try session.establish()
         defer { _ = try? context.release() }
@@ -58,8 +62,8 @@ struct WatchCommand: ParsableCommand {
                 throw CLIError(message: error.description, status: .noCard)
             }
         }
-        let interrupt = InterruptSignals { _ = try? context.cancel() }
-        defer { interrupt.stop() }
+        let cancelling = RunGuard.shared.onStop { _ = try? context.cancel() }
+        defer { cancelling.end() }
         var watcher = ReaderWatcher(context: context, only: reader)
         var seen = 0
         do {
@@ -67,7 +71,7 @@ struct WatchCommand: ParsableCommand {
                 emit(event)
             }
             let deadline = timeout.map { watcher.elapsed + $0 }
-            while true {
+            while !RunGuard.shared.stopRequested {
                 let remaining = deadline.map { max(0, $0 - watcher.elapsed) }
                 if let remaining, remaining <= 0 { break }
                 let wait = remaining.map { UInt32(min($0 * 1000, 4_000_000_000)) } ?? Context.infinite
@@ -82,10 +86,13 @@ struct WatchCommand: ParsableCommand {
                     if let count, seen >= count { return }
                 }
             }
-        } catch .cancelled where interrupt.fired {
-            throw CLIError(message: "interrupted", status: .interrupted)
+        } catch .cancelled where RunGuard.shared.stopRequested {
+            RunGuard.shared.awaitStopActions()
         } catch {
             throw CLIError.pcsc(error, while: "watching readers")
+        }
+        if RunGuard.shared.stopRequested {
+            throw CLIError(message: "interrupted", status: .interrupted)
         }
         if until != nil || count != nil {
             let what = until.map { "no card \($0.rawValue)" } ?? "\(seen) of \(count ?? 0) events"
