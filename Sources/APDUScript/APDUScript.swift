@@ -1,5 +1,5 @@
 /// A script of APDUs in scriptor's format (pcsc-tools), with `scard`'s extensions: expected responses
-/// after `=>`, `echo`, `delay` and `# test:` section markers.
+/// after `=>`, `echo`, `delay`, `transaction begin` / `transaction end` blocks and `# test:` section markers.
 ///
 /// scriptor's format is one APDU in hex per line, `#` comments, blank lines, `reset` and `exit`, and
 /// a trailing `\` to continue an APDU on the next line; a scriptor script parses unchanged.
@@ -21,7 +21,9 @@ public struct APDUScript: Sendable, Equatable {
         var parser = ScriptParser(checkingStructure: checkingAPDUStructure)
         parser.parse(text)
         guard parser.diagnostics.isEmpty else {
-            throw ScriptSyntaxError(diagnostics: parser.diagnostics)
+            // In line order; problems found on the same line keep the order they were found in.
+            let ordered = parser.diagnostics.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            throw ScriptSyntaxError(diagnostics: ordered.map(\.element))
         }
         lines = parser.lines
     }
@@ -51,6 +53,11 @@ public struct ScriptLine: Sendable, Equatable {
         case delay(milliseconds: Int)
         /// Start a test case named by a `# test: NAME` comment.
         case testSection(String)
+        /// Begin a PC/SC transaction (`transaction begin`): no other application uses the card until
+        /// the matching `transaction end`.
+        case beginTransaction
+        /// End the transaction of the block (`transaction end`).
+        case endTransaction
     }
 
     /// The 1-based line number (the first line of an APDU continued with `\`).

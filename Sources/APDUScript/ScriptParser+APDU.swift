@@ -28,7 +28,7 @@ extension ScriptParser {
         for (index, token) in tokens.enumerated() {
             if index == 0, pending == nil, Self.isUnknownCommand(token) {
                 report(number, token.column, "unknown command '\(token.string)': a line is hex bytes, reset, exit, "
-                    + "echo TEXT, delay TIME or a # comment")
+                    + "echo TEXT, delay TIME, transaction begin|end or a # comment")
                 failed = true
                 break
             }
@@ -42,7 +42,9 @@ extension ScriptParser {
             if failed { break }
         }
         let text = String(content).trimmingBlanks()
-        var apdu = pending ?? PendingAPDU(
+        // Taken out of `pending` so that its arrays are not shared and grow in place: a long run of
+        // continued lines costs time in proportion to its length.
+        var apdu = pending.take() ?? PendingAPDU(
             firstLine: number, firstColumn: tokens.first?.column ?? start + 1, lastLine: number,
             bytes: [], texts: [], failed: false)
         apdu.bytes += bytes
@@ -53,7 +55,6 @@ extension ScriptParser {
             pending = apdu
             return
         }
-        pending = nil
         finish(apdu, pattern: patternPart, number: number)
     }
 

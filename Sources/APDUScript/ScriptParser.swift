@@ -17,7 +17,7 @@ struct ScriptParser {
     }
 
     /// The commands a line may start with.
-    static let keywords = ["reset", "exit", "echo", "delay"]
+    static let keywords = ["reset", "exit", "echo", "delay", "transaction"]
 
     /// Whether APDU length fields must match the APDU's length.
     let checkingStructure: Bool
@@ -27,6 +27,8 @@ struct ScriptParser {
     var diagnostics: [ScriptDiagnostic] = []
     /// An APDU continued with `\` on the last line read.
     var pending: PendingAPDU?
+    /// The line and column of the `transaction begin` whose block is still open.
+    var openTransaction: (line: Int, column: Int)?
 
     /// Prepares a parser.
     init(checkingStructure: Bool) {
@@ -47,6 +49,9 @@ struct ScriptParser {
         }
         if let pending {
             report(pending.lastLine, 1, "the APDU ends with '\\' but no line follows to continue it")
+        }
+        if let open = openTransaction {
+            report(open.line, open.column, "transaction begin has no transaction end")
         }
     }
 
@@ -79,6 +84,8 @@ struct ScriptParser {
         case "echo":
             let message = String(rest.drop { $0 == " " || $0 == "\t" }).trimmingBlanks()
             lines.append(ScriptLine(number: number, text: text, kind: .echo(message)))
+        case "transaction":
+            parseTransaction(rest, number: number, column: start + word.count + 1, keywordColumn: start + 1, text: text)
         case "delay":
             if let milliseconds = parseDelay(rest, number: number, column: start + word.count + 1, keywordColumn: start + 1) {
                 lines.append(ScriptLine(number: number, text: text, kind: .delay(milliseconds: milliseconds)))
@@ -90,6 +97,10 @@ struct ScriptParser {
             } else if keyword == "reset" {
                 lines.append(ScriptLine(number: number, text: text, kind: .reset))
             } else {
+                if let open = openTransaction {
+                    report(open.line, open.column, "transaction begin has no transaction end before exit at line \(number)")
+                    openTransaction = nil
+                }
                 lines.append(ScriptLine(number: number, text: text, kind: .exit))
                 return false
             }

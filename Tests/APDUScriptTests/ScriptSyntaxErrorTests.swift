@@ -114,11 +114,17 @@ struct DocumentedScriptErrorTests {
         ("00 B0 00 00 00 => SW * 90 00", "1:22: '*' cannot be used in a status word"),
         ("=> 90 00", "1:1: an expected response needs an APDU before '=>'"),
         ("select 3F00",
-         "1:1: unknown command 'select': a line is hex bytes, reset, exit, echo TEXT, delay TIME or a # comment"),
+         "1:1: unknown command 'select': a line is hex bytes, reset, exit, echo TEXT, delay TIME, "
+             + "transaction begin|end or a # comment"),
         ("reset now", "1:7: 'reset' takes nothing after it, found 'now'"),
         ("delay 100", "1:7: '100' is not a duration: a delay is a whole number with ms or s, e.g. delay 100ms or delay 2s"),
         ("# test:", "1:3: a test section needs a name: # test: NAME"),
         ("00 A4 \\", "1:1: the APDU ends with '\\' but no line follows to continue it"),
+        ("transaction begin\n00 84 00 00 08", "1:1: transaction begin has no transaction end"),
+        ("transaction end", "1:1: transaction end without a transaction begin before it"),
+        ("transaction begin\ntransaction begin\ntransaction end",
+         "2:1: transaction begin inside the block begun at line 1: transactions do not nest"),
+        ("transaction start", "1:13: 'start' is not begin or end: a block is transaction begin ... transaction end"),
     ]
 
     @Test("each documented line gives exactly the documented error")

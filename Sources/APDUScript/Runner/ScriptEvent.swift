@@ -14,12 +14,17 @@ public enum ScriptEvent: Sendable {
     case testSection(line: Int, name: String)
     /// An `exit` line ended the script.
     case exit(line: Int)
+    /// A `transaction begin` line began a transaction (or, inside a whole-run transaction, marked
+    /// the start of its block).
+    case beginTransaction(line: Int)
+    /// A `transaction end` line ended the block's transaction.
+    case endTransaction(line: Int)
 
     /// The script line the event belongs to.
     public var line: Int {
         switch self {
         case .exchange(let line, _, _, _, _), .echo(let line, _), .reset(let line, _), .delay(let line, _),
-            .testSection(let line, _), .exit(let line):
+            .testSection(let line, _), .exit(let line), .beginTransaction(let line), .endTransaction(let line):
             return line
         }
     }
@@ -50,16 +55,20 @@ public struct ScriptRunOptions: Sendable {
     public var keepGoing: Bool
     /// How T=0 procedure answers are handled.
     public var transmit: TransmitOptions
+    /// Run the whole script as one PC/SC transaction (`scard script --transaction`); its
+    /// `transaction begin` and `transaction end` lines then only mark blocks already inside it.
+    public var wholeTransaction: Bool
     /// Asked before each line and during delays: true stops the run there (Ctrl-C).
     public var stopRequested: @Sendable () -> Bool
 
     /// Creates options.
     public init(
-        keepGoing: Bool = false, transmit: TransmitOptions = TransmitOptions(),
+        keepGoing: Bool = false, transmit: TransmitOptions = TransmitOptions(), wholeTransaction: Bool = false,
         stopRequested: @escaping @Sendable () -> Bool = { false }
     ) {
         self.keepGoing = keepGoing
         self.transmit = transmit
+        self.wholeTransaction = wholeTransaction
         self.stopRequested = stopRequested
     }
 }

@@ -60,7 +60,7 @@ public struct ScriptTestCollector: Sendable {
                 seconds: exchange.seconds, expected: expectation?.description, met: met, mismatch: mismatch)
         case .testSection(let line, _):
             if let index = sectionIndices[line] { current = index }
-        case .echo, .reset, .delay, .exit:
+        case .echo, .reset, .delay, .exit, .beginTransaction, .endTransaction:
             break
         }
     }

@@ -22,7 +22,7 @@ public struct TranscriptRecorder: Sendable {
             transcript.exchanges.append(Self.exchange(exchange, line: line, test: section, ignoring: ignoring))
         case .testSection(_, let name):
             section = name
-        case .echo, .reset, .delay, .exit:
+        case .echo, .reset, .delay, .exit, .beginTransaction, .endTransaction:
             break
         }
     }

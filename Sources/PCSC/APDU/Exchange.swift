@@ -21,16 +21,25 @@ public struct Exchange: Sendable, Hashable {
     public let seconds: Double
 }
 
-/// How the transmit path treats T=0 procedure answers.
+/// How the transmit path treats T=0 procedure answers, and whether an exchange holds the card.
 public struct TransmitOptions: Sendable, Hashable {
     /// On `61xx`, send GET RESPONSE until all data is fetched.
     public var getResponse: Bool
     /// On `6Cxx`, resend the command with Le = xx.
     public var fixLe: Bool
+    /// Run the exchange inside a PC/SC transaction of its own when it may take more than one wire
+    /// exchange (`getResponse` or `fixLe` on), so that no other application's command lands between
+    /// the command and its GET RESPONSEs or resend. Turn it off when the caller already holds a
+    /// transaction on the card (pcsc-lite would count a nested one, at the price of two more calls).
+    public var ownTransaction: Bool
 
-    /// Creates options; both default to on.
-    public init(getResponse: Bool = true, fixLe: Bool = true) {
+    /// Creates options; all default to on.
+    public init(getResponse: Bool = true, fixLe: Bool = true, ownTransaction: Bool = true) {
         self.getResponse = getResponse
         self.fixLe = fixLe
+        self.ownTransaction = ownTransaction
     }
+
+    /// Whether an exchange with these options begins and ends a transaction of its own.
+    public var beginsTransaction: Bool { ownTransaction && (getResponse || fixLe) }
 }

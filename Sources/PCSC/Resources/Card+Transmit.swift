@@ -20,7 +20,28 @@ extension Card {
 
     /// Sends a command APDU, handling T=0 `61xx` (GET RESPONSE) and `6Cxx` (resend with Le) as
     /// `options` say, and returns the logical exchange with its wire exchanges.
+    ///
+    /// When the exchange may take more than one wire exchange, it runs inside a transaction of its
+    /// own (``TransmitOptions/ownTransaction``): another application's command cannot land between
+    /// the command and its GET RESPONSEs or resend and take or spoil the data waiting on the card.
+    /// A failed `SCardEndTransaction` (the card reset or removed meanwhile) is thrown even though
+    /// the answer arrived; a failure of the exchange itself is thrown in preference to it.
     public func transmit(_ command: CommandAPDU, options: TransmitOptions = TransmitOptions()) throws(PCSCError) -> Exchange {
+        guard options.beginsTransaction else { return try exchange(command, options: options) }
+        try beginTransaction()
+        let exchange: Exchange
+        do {
+            exchange = try self.exchange(command, options: options)
+        } catch {
+            try? endTransaction()
+            throw error
+        }
+        try endTransaction()
+        return exchange
+    }
+
+    /// The logical exchange itself: the command, then the resend and GET RESPONSEs it calls for.
+    private func exchange(_ command: CommandAPDU, options: TransmitOptions) throws(PCSCError) -> Exchange {
         let start = MonotonicClock.nanoseconds()
         var last = start
         var wire: [WireExchange] = []

@@ -79,12 +79,21 @@ public struct Card: Sendable, Hashable {
         if let error = PCSCError(code: code) { throw error }
     }
 
-    /// Runs `body` inside a transaction, ending it (with `disposition`) whatever happens.
+    /// Runs `body` inside a transaction, ending it (with `disposition`) whatever happens. When
+    /// `body` succeeds, a failed end (the card reset or removed meanwhile) is thrown; when it throws,
+    /// its error is.
     public func withTransaction<T>(
         disposition: Disposition = .leave, _ body: () throws -> T
     ) throws -> T {
         try beginTransaction()
-        defer { try? endTransaction(disposition) }
-        return try body()
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            try? endTransaction(disposition)
+            throw error
+        }
+        try endTransaction(disposition)
+        return result
     }
 }

@@ -38,6 +38,7 @@ final class ScriptPrinter: Sendable {
         var delayMilliseconds: Int?
         var test: String?
         var exit: Bool?
+        var transaction: String?
     }
 
     /// The JSON summary of a run.
@@ -98,6 +99,10 @@ final class ScriptPrinter: Sendable {
             emit(["# test: \(name)"], label: label)
         case .exit:
             break
+        case .beginTransaction:
+            emit(["> transaction begin"], label: label)
+        case .endTransaction:
+            emit(["> transaction end"], label: label)
         }
     }
 
@@ -121,6 +126,8 @@ final class ScriptPrinter: Sendable {
         case .delay(_, let milliseconds): record.delayMilliseconds = milliseconds
         case .testSection(_, let name): record.test = name
         case .exit: record.exit = true
+        case .beginTransaction: record.transaction = "begin"
+        case .endTransaction: record.transaction = "end"
         }
         return record
     }
