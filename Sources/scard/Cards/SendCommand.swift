@@ -19,6 +19,12 @@ struct SendCommand: ParsableCommand {
               < 5C 1F 6A 0B 9D 33 41 07 90 00 : normal processing
 
             With --check-sw, a status word other than 90 00 exits 1 (after printing it).
+
+            Each APDU is sent with the GET RESPONSEs and resends its 61xx and 6Cxx
+            answers call for inside a PC/SC transaction of its own, so that other
+            applications sharing the card cannot slip a command in between (none with
+            --get-response off --fix-le off). --transaction holds the card for all the
+            APDUs instead.
             """
     )
 
@@ -29,6 +35,9 @@ struct SendCommand: ParsableCommand {
 
     @Flag(name: .customLong("check-sw"), help: "Exit 1 when a status word is not 90 00; stop at the first.")
     var checkStatusWord = false
+
+    @Flag(help: "Send all the APDUs as one PC/SC transaction: no other application's command lands between them.")
+    var transaction = false
 
     @Argument(help: "The APDUs in hex; - reads them from standard input, one per line.")
     var apdus: [String] = []
@@ -67,7 +76,19 @@ struct SendCommand: ParsableCommand {
         defer { _ = try? context.release() }
         let reader = try session.chooseReader(card.reader, in: context)
         let connection = try session.connect(context, reader: reader)
-        let options = TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto)
+        let options = TransmitOptions(
+            getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto, ownTransaction: !transaction)
+        var holding = false
+        defer { if holding { try? connection.endTransaction() } }
+        if transaction {
+            do {
+                try connection.beginTransaction()
+            } catch {
+                let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
+                throw CLIError(message: "beginning the transaction: \(diagnosis.what): \(diagnosis.detail)", status: diagnosis.status)
+            }
+            holding = true
+        }
         let progress = SharedProgress(0)
         let tracking = RunGuard.shared.onAbandon { [commands] _ in
             let done = progress.current
@@ -95,6 +116,17 @@ struct SendCommand: ParsableCommand {
                 throw CLIError(
                     message: "APDU \(index + 1): status word \(exchange.response.statusWord) (\(exchange.response.statusWord.meaning)), expected 90 00",
                     status: .checkFailed)
+            }
+        }
+        if holding {
+            holding = false
+            do {
+                try connection.endTransaction()
+            } catch {
+                let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
+                throw CLIError(
+                    message: "ending the transaction after \(commands.count) exchange(s): \(diagnosis.what): \(diagnosis.detail)",
+                    status: diagnosis.status)
             }
         }
     }

@@ -13,8 +13,15 @@ struct ScriptCommand: ParsableCommand {
             A script has one APDU in hex per line, '#' comments, blank lines, 'reset'
             and 'exit', as pcsc-tools' scriptor reads them, plus: '=> 90 00' (expected
             response, '..' for any byte, '*' for any bytes), '=> SW 61 ..' (status word
-            only), 'echo TEXT', 'delay 100ms', '# test: NAME' (a test case).
-            See Docs/scripts.md and Docs/ci-reports.md.
+            only), 'echo TEXT', 'delay 100ms', '# test: NAME' (a test case),
+            'transaction begin' ... 'transaction end' (a block of lines no other
+            application interleaves with). See Docs/scripts.md and Docs/ci-reports.md.
+
+            Each APDU is sent with the GET RESPONSEs and resends its 61xx and 6Cxx
+            answers call for inside a PC/SC transaction of its own, so that other
+            applications sharing the card cannot slip a command in between (none with
+            --get-response off --fix-le off: one wire exchange is whole by itself).
+            --transaction holds the card for the whole run of each file instead.
 
             Examples:
               scard script select.apdu
@@ -59,6 +66,9 @@ struct ScriptCommand: ParsableCommand {
 
     @Flag(help: "Print each exchange's duration.")
     var timing = false
+
+    @Flag(help: "Run each script file as one PC/SC transaction: no other application's command lands between its lines.")
+    var transaction = false
 
     @Flag(name: .customLong("all-readers"), help: "Run the script on every reader holding a card, in parallel.")
     var allReaders = false
@@ -122,6 +132,7 @@ struct ScriptCommand: ParsableCommand {
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
             transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),
+            wholeTransaction: transaction,
             stopRequested: { RunGuard.shared.stopRequested })
         let context = try session.establish()
         defer { _ = try? context.release() }
