@@ -38,8 +38,11 @@ struct SCard: AsyncParsableCommand {
             RunGuard.shared.settle()
         } catch {
             RunGuard.shared.settle()
-            Foundation.exit(report(error))
+            let status = report(error)
+            StandardOutput.finish()
+            Foundation.exit(status)
         }
+        StandardOutput.finish()
     }
 
     /// Prints the error the way `scard` does and returns the exit code.

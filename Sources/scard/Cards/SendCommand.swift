@@ -44,9 +44,13 @@ struct SendCommand: ParsableCommand {
 
     /// The APDUs on standard input, one per non-blank line.
     static func standardInputAPDUs() throws -> [CommandAPDU] {
-        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        var input = try InputFile("-")
         var commands: [CommandAPDU] = []
-        for (index, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
+        var index = -1
+        while let line = try input.nextLine() {
+            if line.isEmpty { continue }
+            index += 1
+            if line.allSatisfy(\.isWhitespace) { continue }
             do {
                 commands.append(try CommandAPDU(hex: line))
             } catch {

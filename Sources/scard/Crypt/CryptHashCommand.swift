@@ -63,41 +63,18 @@ struct CryptHashCommand: ParsableCommand {
 
     /// The hex hash value of one file, computed through the simulated calls.
     private func hash(_ file: String, context: HCRYPTPROV, thread: CryptThread) throws -> String {
-        let handle = try open(file)
-        defer { if file != "-" { try? handle.close() } }
+        var input = try InputFile(file)
         let hash = OutParameter<HCRYPTHASH>(0)
         try check(thread.createHash(context, algid: alg.algid, 0, flags: 0, hash), "CryptCreateHash", thread)
         defer { _ = thread.destroyHash(hash.value) }
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 64 * 1024) ?? Data()
-            } catch {
-                StandardError.write("scard: \(file): cannot read the file (\(error.localizedDescription))")
-                throw ExitCode(2)
-            }
-            if chunk.isEmpty { break }
-            try check(thread.hashData(hash.value, [UInt8](chunk), flags: 0), "CryptHashData", thread)
+        while let chunk = try input.nextChunk() {
+            try check(thread.hashData(hash.value, chunk, flags: 0), "CryptHashData", thread)
         }
         let length = OutParameter<DWORD>(0)
         try check(thread.getHashParam(hash.value, param: HP_HASHVAL, nil, length, flags: 0), "CryptGetHashParam", thread)
         let value = OutParameter<[UInt8]>([])
         try check(thread.getHashParam(hash.value, param: HP_HASHVAL, value, length, flags: 0), "CryptGetHashParam", thread)
         return value.value.map { String(format: "%02x", $0) }.joined()
-    }
-
-    private func open(_ file: String) throws -> FileHandle {
-        if file == "-" { return FileHandle.standardInput }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            StandardError.write("scard: \(file): cannot read the file (no such file)")
-            throw ExitCode(2)
-        }
-        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: file) else {
-            StandardError.write("scard: \(file): cannot read the file (\(isDirectory.boolValue ? "it is a directory" : "permission denied"))")
-            throw ExitCode(2)
-        }
-        return handle
     }
 
     /// Turns a FALSE return into one line on standard error and exit 1.

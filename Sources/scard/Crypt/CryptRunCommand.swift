@@ -56,7 +56,7 @@ struct CryptRunCommand: ParsableCommand {
             parsed = try Scenario(parsing: text)
             try CryptScenarioRunner.check(parsed)
         } catch {
-            StandardError.write("scard: \(scenario):\(error.line):\(error.column): \(error.message)")
+            StandardError.write("scard: \(EchoedText.bounded(scenario, limit: 256)):\(error.line):\(error.column): \(error.message)")
             throw ExitCode(2)
         }
         let simulator = try CryptWorld.simulator(store: store, profile: profile, trace: output.trace)
@@ -73,28 +73,9 @@ struct CryptRunCommand: ParsableCommand {
 
 /// Reads a scenario file or standard input, with a clear one-line error.
 enum CryptScenarioFile {
-    /// The text of `path` (`-`: standard input); prints why and exits 2 when it cannot be read.
+    /// The text of `path` (`-`: standard input), at most 16 MiB of UTF-8; a usage error (exit 2)
+    /// says why it cannot be read.
     static func read(_ path: String) throws -> String {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                StandardError.write("scard: \(path): cannot read the file (no such file)")
-                throw ExitCode(2)
-            }
-            guard !isDirectory.boolValue, let contents = FileManager.default.contents(atPath: path) else {
-                let reason = isDirectory.boolValue ? "it is a directory" : "permission denied"
-                StandardError.write("scard: \(path): cannot read the file (\(reason))")
-                throw ExitCode(2)
-            }
-            data = contents
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            StandardError.write("scard: \(path): not UTF-8 text")
-            throw ExitCode(2)
-        }
-        return text
+        try InputFile(path).readText()
     }
 }

@@ -38,19 +38,13 @@ struct FltRunCommand: AsyncParsableCommand {
     var failFast = false
 
     mutating func run() async throws {
-        let text: String
-        do {
-            text = try readScenario()
-        } catch {
-            StandardError.write("scard: \(scenario): cannot read the file: \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
+        let text = try InputFile(scenario).readText()
         let parsed: Scenario
         do {
             parsed = try Scenario(parsing: text)
             try FltRoutine.check(parsed)
         } catch {
-            StandardError.write("scard: \(scenario):\(error.line):\(error.column): \(error.message)")
+            StandardError.write("scard: \(EchoedText.bounded(scenario, limit: 256)):\(error.line):\(error.column): \(error.message)")
             throw ExitCode(2)
         }
         let runner = FltScenarioRunner()
@@ -60,12 +54,5 @@ struct FltRunCommand: AsyncParsableCommand {
             LedgerOutput.trace(runner.machine.table)
         }
         if code != 0 { throw ExitCode(code) }
-    }
-
-    private func readScenario() throws -> String {
-        if scenario == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        }
-        return try String(contentsOfFile: scenario, encoding: .utf8)
     }
 }

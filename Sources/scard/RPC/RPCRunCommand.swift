@@ -44,12 +44,12 @@ struct RPCRunCommand: ParsableCommand {
     var failFast = false
 
     func run() throws {
-        let text = try readScenario()
+        let text = try InputFile(scenario).readText()
         let parsed: Scenario
         do {
             parsed = try Scenario(parsing: text)
         } catch {
-            StandardError.write("scard: \(scenario):\(error.line):\(error.column): \(error.message)")
+            StandardError.write("scard: \(EchoedText.bounded(scenario, limit: 256)):\(error.line):\(error.column): \(error.message)")
             throw ExitCode(2)
         }
         let runner = RPCScenarioRunner(ledgerCapacity: output.trace ? nil : 4096)
@@ -63,39 +63,5 @@ struct RPCRunCommand: ParsableCommand {
             LedgerOutput.trace(runner.server.table, title: "server")
         }
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// The scenario's text, from the file or standard input; a clear one-line error otherwise.
-    private func readScenario() throws -> String {
-        if scenario == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else {
-                StandardError.write("scard: -: standard input is not UTF-8 text")
-                throw ExitCode(2)
-            }
-            return text
-        }
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: scenario))
-            guard let text = String(data: data, encoding: .utf8) else {
-                StandardError.write("scard: \(scenario): not UTF-8 text")
-                throw ExitCode(2)
-            }
-            return text
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            StandardError.write("scard: \(scenario): cannot read the file (\(reason(error)))")
-            throw ExitCode(2)
-        }
-    }
-
-    /// Why a file could not be read, in a few words.
-    private func reason(_ error: Error) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: scenario, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "it is a directory" }
-        if !FileManager.default.isReadableFile(atPath: scenario) { return "permission denied" }
-        return error.localizedDescription
     }
 }

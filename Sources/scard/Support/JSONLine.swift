@@ -12,6 +12,6 @@ enum JSONLine {
 
     /// Prints `value` as one JSON line on standard output.
     static func print(_ value: some Encodable) {
-        Swift.print(string(value))
+        StandardOutput.write(string(value) + "\n")
     }
 }
