@@ -94,7 +94,7 @@ struct CryptCommandTests {
     func hashMissingFile() throws {
         let result = try ScardProcess.run(["crypt", "hash", "/nonexistent/file"])
         #expect(result.status == 2)
-        #expect(result.stderr == "scard: /nonexistent/file: cannot read the file (no such file)\n")
+        #expect(result.stderr == "scard: /nonexistent/file: cannot read the file (No such file or directory)\n")
     }
 
     @Test("crypt run passes every shipped scenario with --expect-clean", arguments: scenarioNames)
@@ -165,7 +165,7 @@ struct CryptCommandTests {
         #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("containers.json").path))
         let missing = try ScardProcess.run(["crypt", "run", "/nonexistent.scen"])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "scard: /nonexistent.scen: cannot read the file (no such file)\n")
+        #expect(missing.stderr == "scard: /nonexistent.scen: cannot read the file (No such file or directory)\n")
         let bad = try ScardProcess.run(["crypt", "run", "-", "--profile", "linux"], stdin: "")
         #expect(bad.status == 2)
     }

@@ -118,7 +118,7 @@ struct RPCCommandTests {
     func missingFile() throws {
         let result = try ScardProcess.run(["rpc", "run", "/nonexistent/none.scen"])
         #expect(result.status == 2)
-        #expect(result.stderr == "scard: /nonexistent/none.scen: cannot read the file (no such file)\n")
+        #expect(result.stderr == "scard: /nonexistent/none.scen: cannot read the file (No such file or directory)\n")
     }
 
     @Test("rpc run: a line that cannot run fails with its line and column, exit 1")

@@ -100,7 +100,7 @@ extension VirtualReaderTests {
         func missingFile() throws {
             let result = try ScardProcess.run(["script", "/nonexistent/script.apdu"])
             #expect(result.status == 2)
-            #expect(result.stderr == "scard: cannot read script '/nonexistent/script.apdu'\n")
+            #expect(result.stderr == "scard: /nonexistent/script.apdu: cannot read the file (No such file or directory)\n")
         }
 
         @Test("the card removed midway: lines done are reported, the error names the line, exit 5", VirtualReader.destructive)
