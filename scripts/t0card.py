@@ -12,6 +12,9 @@ Commands (any CLA with the low bits 0-3, the INS decides):
                                    6C xx when Le is more than what waits, 69 85 when nothing waits
   READ BINARY 00 B0 00 00 Le       6C 10 unless Le = 10, then the 16 bytes 00 01 .. 0F and 90 00
   GET DATA 00 CA 01 00 00          61 00, then 300 bytes (00 01 .. FF 00 .. 2B) over two GET RESPONSEs
+  PUT DATA 00 DA 00 00 01 XX       90 00: the card keeps XX in a one-byte register (00 at reset)
+  GET DATA 00 CA 02 00 01          the register and 90 00 (6C 01 for another Le): a check that no
+                                   other client wrote it in between, for transaction tests
   GET CHALLENGE 00 84 00 00 Le     Le random bytes and 90 00 (6C 08 when Le = 00)
   anything else                    6D 00 (6E 00 for a CLA it does not know)
 
@@ -51,18 +54,21 @@ class T0CardOS(SmartcardOS):
     def __init__(self, mute=False):
         self.mute = mute
         self.waiting = b""
+        self.register = 0
 
     def getATR(self):
         return ATR
 
     def powerUp(self):
         self.waiting = b""
+        self.register = 0
 
     def powerDown(self):
         self.waiting = b""
 
     def reset(self):
         self.waiting = b""
+        self.register = 0
 
     def execute(self, msg):
         if self.mute:
@@ -82,7 +88,9 @@ class T0CardOS(SmartcardOS):
         if ins == 0xB0:
             return self.read_binary(p1, p2, body)
         if ins == 0xCA:
-            return self.get_data(p1, p2)
+            return self.get_data(p1, p2, body)
+        if ins == 0xDA:
+            return self.put_data(p1, p2, body)
         if ins == 0x84:
             return self.get_challenge(body)
         return status(0x6D, 0x00)
@@ -122,10 +130,22 @@ class T0CardOS(SmartcardOS):
             return status(0x6C, len(FILE_CONTENT))
         return FILE_CONTENT + status(0x90, 0x00)
 
-    def get_data(self, p1, p2):
+    def get_data(self, p1, p2, body):
+        if (p1, p2) == (0x02, 0x00):
+            if len(body) != 1 or body[0] != 1:
+                return status(0x6C, 0x01)
+            return bytes([self.register]) + status(0x90, 0x00)
         if (p1, p2) != (0x01, 0x00):
             return status(0x6A, 0x88)
         return self.announce(LARGE_OBJECT)
+
+    def put_data(self, p1, p2, body):
+        if (p1, p2) != (0x00, 0x00):
+            return status(0x6A, 0x88)
+        if len(body) != 2 or body[0] != 1:
+            return status(0x67, 0x00)
+        self.register = body[1]
+        return status(0x90, 0x00)
 
     def get_challenge(self, body):
         if len(body) != 1:
