@@ -60,9 +60,9 @@ public enum ScardProcess {
         try Running(executable, arguments, stdin: stdin, environment: environment).wait(timeout: timeout)
     }
 
-    /// Starts `scard` now, in the background; `wait` collects its result.
-    public static func start(_ arguments: [String], stdin: String? = nil) throws -> Running {
-        try Running(binary, arguments, stdin: stdin, environment: [:])
+    /// Starts `scard` now, in the background, with extra environment; `wait` collects its result.
+    public static func start(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Running {
+        try Running(binary, arguments, stdin: stdin, environment: environment)
     }
 
     /// A process started in the background, whose output is being collected.
@@ -93,6 +93,9 @@ public enum ScardProcess {
             if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
             try? input.fileHandleForWriting.close()
         }
+
+        /// Whether the process is still running.
+        public var isRunning: Bool { process.isRunning }
 
         /// Sends a signal to the process (SIGINT for Ctrl-C).
         public func signal(_ number: Int32) {

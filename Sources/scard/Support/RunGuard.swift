@@ -53,6 +53,13 @@ final class RunGuard: Sendable {
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, nil)
         sigaction(SIGTERM, &action, nil)
+        // A parent may have started scard with the signals blocked: take them in this thread, and
+        // so in the threads it starts.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         Thread.detachNewThread { [self] in watch() }
     }
 
