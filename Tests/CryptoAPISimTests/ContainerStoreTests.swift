@@ -76,15 +76,32 @@ struct ContainerStoreTests {
         #expect(fixture.acquire(flags: CRYPT_VERIFYCONTEXT).ok)
     }
 
-    @Test("a store whose file cannot be written reports why")
+    @Test("a store whose file cannot be written fails the change, says why and keeps it as the write failure")
     func unwritable() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let link = directory.appendingPathComponent(ContainerStore.fileName)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/nonexistent/dir/containers.json")
+        let store = try ContainerStore(location: .directory(directory.path))
+        #expect(store.writeFailure == nil)
+        let expected = ContainerStoreError(
+            path: link.path, problem: "cannot be written (No such file or directory)", isWriteFailure: true)
+        #expect(throws: expected) {
+            try store.create(ContainerID(provider: "Microsoft Base Cryptographic Provider v1.0", machine: false, name: "n"))
+        }
+        #expect(store.writeFailure == expected)
+        #expect(try store.containers().isEmpty)
+    }
+
+    @Test("a store directory under a regular file cannot be opened: the error names the file and ENOTDIR")
+    func directoryUnderFile() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let blocker = directory.appendingPathComponent("file")
         try Data().write(to: blocker)
-        let store = try ContainerStore(location: .directory(blocker.appendingPathComponent("store").path))
-        #expect(throws: ContainerStoreError.self) {
-            try store.create(ContainerID(provider: "p", machine: false, name: "n"))
+        let file = blocker.appendingPathComponent("store").appendingPathComponent(ContainerStore.fileName)
+        #expect(throws: ContainerStoreError(path: file.path, problem: "cannot be read (Not a directory)")) {
+            _ = try ContainerStore(location: .directory(blocker.appendingPathComponent("store").path))
         }
     }
 

@@ -13,6 +13,12 @@ struct FileContentsTests {
         }
         try AtomicFile.write([1, 2, 3], to: directory.file("f"), creatingWith: .ownerReadWrite)
         #expect(try FileContents.read(directory.file("f")) == [1, 2, 3])
+        #expect(throws: FileSafetyError(path: directory.file("f"), reason: .system(EFBIG))) {
+            try FileContents.read(directory.file("f"), limit: 2)
+        }
+        #expect(throws: FileSafetyError(path: "/dev/zero", reason: .system(EFBIG))) {
+            try FileContents.read("/dev/zero", limit: 1 << 20)
+        }
     }
 
     @Test("Directories.create makes missing levels 0700, leaves existing ones, and refuses a file in the way")

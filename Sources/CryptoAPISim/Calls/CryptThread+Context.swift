@@ -47,16 +47,14 @@ extension CryptThread {
             provider: chosen.name, machine: flags & CRYPT_MACHINE_KEYSET != 0,
             name: hasName ? container ?? "" : simulator.userName)
         do {
-            let exists = try simulator.store.container(id) != nil
             if create {
-                guard !exists else { return fail(.exists) }
-                try simulator.store.create(id)
-            } else if !exists {
-                return fail(.badKeyset)
+                guard try simulator.store.create(id) else { return fail(.exists) }
             } else if delete {
-                try simulator.store.delete(id)
+                guard try simulator.store.delete(id) else { return fail(.badKeyset) }
                 phProv.value = 0
                 return true
+            } else if try simulator.store.container(id) == nil {
+                return fail(.badKeyset)
             }
         } catch {
             simulator.note(error.description, thread: name)

@@ -8,7 +8,7 @@ extension CryptThread {
     ) -> Bool {
         let requested = Int(flags >> 16)
         let bits = requested == 0 ? StoredKeyPair.sizes.lowerBound : requested
-        guard StoredKeyPair.sizes.contains(bits), bits % StoredKeyPair.step == 0 else { return fail(.badFlags) }
+        guard StoredKeyPair.isSupported(bits: bits) else { return fail(.badFlags) }
         let pair: StoredKeyPair
         do {
             pair = try StoredKeyPair.generate(spec, bits: bits, exportable: flags & CRYPT_EXPORTABLE != 0)

@@ -66,13 +66,3 @@ public struct ContainerRecord: Sendable, Codable, Equatable {
         keyPairs.append(pair)
     }
 }
-
-/// The JSON document of a directory store.
-struct ContainerFile: Codable {
-    static let formatName = "scard-crypt-containers"
-    static let currentVersion = 1
-
-    var format = ContainerFile.formatName
-    var version = ContainerFile.currentVersion
-    var containers: [ContainerRecord]
-}

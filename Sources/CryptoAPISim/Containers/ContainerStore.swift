@@ -1,12 +1,18 @@
+import FileSafety
 import Foundation
 import Synchronization
 
 /// Where key containers are kept: in memory for one run, or in a directory so they outlive the
 /// process, as containers outlive contexts on Windows.
 ///
-/// A directory store is one JSON file, `containers.json`, read before and written after every
-/// change (an atomic replace), so runs of `scard crypt` see each other's containers. A file that
-/// cannot be read or parsed is a ``ContainerStoreError``, never a crash.
+/// A directory store is one JSON file, `containers.json`, so runs of `scard crypt` see each
+/// other's containers. Every change takes an exclusive lock (`containers.json.lock`), re-reads
+/// the file, applies the change and replaces the file atomically, so processes changing the
+/// store at once lose none of each other's changes, readers never see a torn file, and a crash
+/// loses at most the change in flight. The directory is created `0700` and the file `0600` (it
+/// holds private keys); a mode the user set on the file is kept, and a symbolic link is written
+/// through. A file that cannot be read, parsed or checked is a ``ContainerStoreError``, never a
+/// crash.
 public final class ContainerStore: Sendable {
     /// Where a store keeps its containers.
     public enum Location: Sendable, Equatable {
@@ -21,14 +27,20 @@ public final class ContainerStore: Sendable {
 
     /// Where this store keeps its containers.
     public let location: Location
+
+    /// How long a change waits for another process to let the store's lock go.
+    public static let lockTimeout: Duration = .seconds(10)
+
     private let cache: Mutex<[ContainerRecord]>
+    private let writeFailures: Mutex<ContainerStoreError?>
 
     /// Opens a store; a directory store's file is read now, so a damaged one is reported at once.
     public init(location: Location) throws(ContainerStoreError) {
         self.location = location
         self.cache = Mutex([])
-        if case .directory = location {
-            let records = try read()
+        self.writeFailures = Mutex(nil)
+        if let path = filePath {
+            let records = try Self.read(path)
             cache.withLock { $0 = records }
         }
     }
@@ -37,12 +49,24 @@ public final class ContainerStore: Sendable {
     public init() {
         self.location = .memory
         self.cache = Mutex([])
+        self.writeFailures = Mutex(nil)
     }
 
     /// The file of a directory store, or nil for a memory store.
     public var fileURL: URL? {
+        filePath.map { URL(fileURLWithPath: $0) }
+    }
+
+    /// The path of a directory store's file, or nil for a memory store.
+    public var filePath: String? {
         guard case .directory(let path) = location else { return nil }
-        return URL(fileURLWithPath: path).appendingPathComponent(Self.fileName)
+        return (path.hasSuffix("/") ? path : path + "/") + Self.fileName
+    }
+
+    /// The first change this store could not write (its lock not free in time, the directory or
+    /// the file not writable), or nil; the call that made it has failed with that error too.
+    public var writeFailure: ContainerStoreError? {
+        writeFailures.withLock { $0 }
     }
 
     /// Every container, in creation order.
@@ -108,66 +132,27 @@ public final class ContainerStore: Sendable {
     }
 
     private func refresh() throws(ContainerStoreError) -> [ContainerRecord] {
-        guard case .directory = location else { return cache.withLock { $0 } }
-        let records = try read()
+        guard let path = filePath else { return cache.withLock { $0 } }
+        let records = try Self.read(path)
         cache.withLock { $0 = records }
         return records
     }
 
-    private func modify(_ change: (inout [ContainerRecord]) -> Bool) throws(ContainerStoreError) -> Bool {
-        var records = try refresh()
-        guard change(&records) else { return false }
-        try write(records)
+    /// Keeps the records last read or written, for a memory store the records themselves.
+    func remember(_ records: [ContainerRecord]) {
         cache.withLock { $0 = records }
-        return true
     }
 
-    private func read() throws(ContainerStoreError) -> [ContainerRecord] {
-        guard let url = fileURL else { return [] }
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let data: Data
+    /// Applies a change: in memory under the mutex; on disk under the store's lock, to the file as
+    /// it is now (re-read under the lock), written back atomically when the change returns true.
+    private func modify(_ change: (inout [ContainerRecord]) -> Bool) throws(ContainerStoreError) -> Bool {
+        guard let path = filePath else { return cache.withLock { change(&$0) } }
         do {
-            data = try Data(contentsOf: url)
+            return try modifyFile(path, change)
         } catch {
-            throw ContainerStoreError(path: url.path, problem: "cannot be read (\(Self.reason(error)))")
-        }
-        do {
-            let file = try JSONDecoder().decode(ContainerFile.self, from: data)
-            guard file.format == ContainerFile.formatName else {
-                throw ContainerStoreError(path: url.path, problem: "is not a scard container store")
-            }
-            guard file.version == ContainerFile.currentVersion else {
-                throw ContainerStoreError(path: url.path, problem: "has unsupported version \(file.version)")
-            }
-            return file.containers
-        } catch let error as ContainerStoreError {
+            if error.isWriteFailure { writeFailures.withLock { if $0 == nil { $0 = error } } }
             throw error
-        } catch {
-            throw ContainerStoreError(
-                path: url.path, problem: "is damaged and cannot be parsed; move it away to start with an empty store")
         }
-    }
-
-    private func write(_ records: [ContainerRecord]) throws(ContainerStoreError) {
-        guard let url = fileURL else { return }
-        do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(ContainerFile(containers: records))
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw ContainerStoreError(path: url.path, problem: "cannot be written (\(Self.reason(error)))")
-        }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
     }
 }
 
@@ -177,11 +162,14 @@ public struct ContainerStoreError: Error, Equatable, Sendable, CustomStringConve
     public let path: String
     /// What is wrong, as a phrase that follows the path.
     public let problem: String
+    /// Whether a change could not be written (rather than the file read).
+    public let isWriteFailure: Bool
 
     /// Creates an error.
-    public init(path: String, problem: String) {
+    public init(path: String, problem: String, isWriteFailure: Bool = false) {
         self.path = path
         self.problem = problem
+        self.isWriteFailure = isWriteFailure
     }
 
     /// `container store /x/containers.json is damaged ...`.

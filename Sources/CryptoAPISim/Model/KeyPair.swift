@@ -44,12 +44,41 @@ public struct StoredKeyPair: Sendable, Codable, Equatable {
     /// The step between allowed sizes in bits (BoringSSL makes moduli in steps of 128 bits).
     public static let step = 128
 
+    /// Creates a pair from its parts, as a store holds them; ``problem()`` says whether they fit.
+    public init(spec: KeySpec, bits: Int, exportable: Bool, privateKey: String) {
+        self.spec = spec
+        self.bits = bits
+        self.exportable = exportable
+        self.privateKey = privateKey
+    }
+
     /// Generates a new RSA pair with swift-crypto.
     public static func generate(_ spec: KeySpec, bits: Int, exportable: Bool) throws -> StoredKeyPair {
         let key = try _RSA.Signing.PrivateKey(unsafeKeySize: _RSA.Signing.KeySize(bitCount: bits))
         return StoredKeyPair(
             spec: spec, bits: key.keySizeInBits, exportable: exportable,
             privateKey: key.derRepresentation.base64EncodedString())
+    }
+
+    /// Whether the simulator makes pairs of this size.
+    public static func isSupported(bits: Int) -> Bool {
+        sizes.contains(bits) && bits % step == 0
+    }
+
+    /// What is wrong with a pair read from a store, as a phrase ("has -5 bits ..."), or nil when
+    /// its size is one the simulator makes and its private key decodes to an RSA key of that size.
+    public func problem() -> String? {
+        guard Self.isSupported(bits: bits) else {
+            return "has \(bits) bits (the simulator makes \(Self.sizes.lowerBound) to \(Self.sizes.upperBound) in steps of \(Self.step))"
+        }
+        guard let der = Data(base64Encoded: privateKey) else { return "has a private key that is not base64" }
+        guard let key = try? _RSA.Signing.PrivateKey(unsafeDERRepresentation: der) else {
+            return "has a private key that is not an RSA private key (PKCS#1 DER)"
+        }
+        guard key.keySizeInBits == bits else {
+            return "has a \(key.keySizeInBits)-bit private key, not the \(bits) bits recorded"
+        }
+        return nil
     }
 
     /// The public key (SubjectPublicKeyInfo DER), or nil when the stored private key is damaged.

@@ -46,8 +46,9 @@ func system_writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: String) throws(FileS
     }
 }
 
-/// Reads to the end of a descriptor. The corresponding C function is `read`.
-func system_readAll(_ fd: Int32, _ path: String) throws(FileSafetyError) -> [UInt8] {
+/// Reads to the end of a descriptor; more than `limit` bytes is `EFBIG`. The corresponding C
+/// function is `read`.
+func system_readAll(_ fd: Int32, _ path: String, limit: Int) throws(FileSafetyError) -> [UInt8] {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
@@ -57,6 +58,7 @@ func system_readAll(_ fd: Int32, _ path: String) throws(FileSafetyError) -> [UIn
             throw lastError(path)
         }
         if count == 0 { return bytes }
+        guard bytes.count + count <= limit else { throw FileSafetyError(path: path, reason: .system(EFBIG)) }
         bytes.append(contentsOf: chunk[..<count])
     }
 }

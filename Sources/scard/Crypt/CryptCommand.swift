@@ -13,7 +13,9 @@ struct CryptCommand: ParsableCommand {
             error by name and value, and what it did to the ledger.
 
             Key containers are kept in $SCARD_CRYPT_STORE, else $XDG_DATA_HOME/scard/crypt, else \
-            ~/.local/share/scard/crypt (override with --store DIR, or --ephemeral for none).
+            ~/.local/share/scard/crypt (override with --store DIR, or --ephemeral for none; an \
+            empty variable counts as unset). The store holds private keys: its directory is \
+            created 0700 and its file 0600, and processes sharing it take turns under a lock.
 
             Examples:
               scard crypt example
@@ -22,7 +24,7 @@ struct CryptCommand: ParsableCommand {
 
             Exit codes: 0 success (all expectations met), 1 an expectation or a call failed (or \
             a leak with --expect-clean), 2 usage error (unreadable file, syntax error, damaged \
-            store).
+            store), 8 a change to the store could not be written.
             """,
         subcommands: [CryptExampleCommand.self, CryptHashCommand.self, CryptRunCommand.self]
     )
@@ -49,6 +51,9 @@ struct CryptStoreOptions: ParsableArguments {
     func validate() throws {
         if ephemeral && store != nil {
             throw ValidationError("--ephemeral and --store exclude each other")
+        }
+        if store?.isEmpty == true {
+            throw ValidationError("--store needs a directory; an empty path names none")
         }
     }
 }

@@ -32,6 +32,7 @@ struct CryptExampleCommand: ParsableCommand {
         let report = CryptExample.run(on: simulator)
         let status = ScenarioOutput.emit(report, json: output.json, expectClean: true)
         if output.trace { LedgerOutput.trace(simulator.table) }
+        try CryptWorld.checkWrites(simulator)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -30,7 +30,8 @@ struct CryptRunCommand: ParsableCommand {
 
             Exit codes: 0 all expectations met, 1 an expectation failed (or a leak with \
             --expect-clean), 2 usage error (unreadable file, syntax error, unknown function or \
-            directive, wrong number of arguments, damaged store: nothing runs).
+            directive, wrong number of arguments, damaged store: nothing runs), 8 a change to \
+            the store could not be written.
             """
     )
 
@@ -67,6 +68,7 @@ struct CryptRunCommand: ParsableCommand {
             StandardError.write("scard: \(report.liveTotal) object(s) still live at the end (--expect-clean)")
         }
         if output.trace { LedgerOutput.trace(simulator.table) }
+        try CryptWorld.checkWrites(simulator)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -25,4 +25,12 @@ enum CryptWorld {
         let chosen: CryptProfile = profile == .documented ? .documented : .windows
         return CryptSimulator(store: store, profile: chosen, ledgerCapacity: trace ? nil : 4096)
     }
+
+    /// Ends the run with exit 8 and one line naming the store's file and why, when a change to
+    /// the store could not be written (the call that made it has already failed with `NTE_FAIL`).
+    static func checkWrites(_ simulator: CryptSimulator) throws {
+        guard let failure = simulator.store.writeFailure else { return }
+        StandardError.write("scard: \(failure.description)")
+        throw ExitCode(ExitStatus.writeFailed.rawValue)
+    }
 }
