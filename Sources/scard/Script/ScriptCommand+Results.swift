@@ -1,13 +1,17 @@
 import APDUScript
+import FileSafety
 import Foundation
 
 extension ScriptCommand {
-    /// Writes a transcript as pretty JSON; a file that cannot be written is a usage error.
+    /// Writes a transcript as pretty JSON, replacing the file atomically; a file that cannot be
+    /// written is exit 8, naming the file and why.
     func write(_ transcript: Transcript, to path: String) throws {
         do {
-            try transcript.jsonData().write(to: URL(fileURLWithPath: path))
+            try AtomicFile.write([UInt8](try transcript.jsonData()), to: path, creatingWith: .ownerWriteAllRead)
+        } catch let error as FileSafetyError {
+            throw CLIError(message: "cannot write transcript '\(path)': \(error.reasonText)", status: .writeFailed)
         } catch {
-            throw CLIError.usage("cannot write transcript '\(path)': \(error.localizedDescription)")
+            throw CLIError(message: "cannot write transcript '\(path)': \(error)", status: .writeFailed)
         }
     }
 
@@ -45,9 +49,9 @@ extension ScriptCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: reportFile))
+            try AtomicFile.write(Array(text.utf8), to: reportFile, creatingWith: .ownerWriteAllRead)
         } catch {
-            throw CLIError.usage("cannot write report '\(reportFile)': \(error.localizedDescription)")
+            throw CLIError(message: "cannot write report '\(reportFile)': \(error.reasonText)", status: .writeFailed)
         }
     }
 }
