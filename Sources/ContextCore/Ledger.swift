@@ -25,6 +25,19 @@ public struct Ledger: Sendable {
         return Array(ring[start...] + ring[..<start])
     }
 
+    /// The events kept that came after event number `sequence` (a mark taken from ``eventCount``),
+    /// oldest first, in time proportional to their number rather than to the ledger's.
+    public func events(after sequence: Int) -> [LedgerEvent] {
+        let wanted = min(max(0, self.sequence - sequence), ring.count)
+        guard wanted > 0 else { return [] }
+        var result: [LedgerEvent] = []
+        result.reserveCapacity(wanted)
+        for offset in (ring.count - wanted)..<ring.count {
+            result.append(ring[(start + offset) % ring.count])
+        }
+        return result
+    }
+
     /// How many events were ever recorded, including those the capacity dropped.
     public var eventCount: Int { sequence }
 

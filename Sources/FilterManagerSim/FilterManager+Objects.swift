@@ -92,16 +92,13 @@ extension FilterManager {
 
     func tearDownTree(_ object: FltObject, into unlinked: inout [(context: FltContext, object: FltObject)]) {
         guard objects[object]?.gone == false else { return }
-        let dependents = objectOrder.filter { candidate in
-            guard let record = objects[candidate], !record.gone else { return false }
-            return record.parent == object
-        }
+        let dependents = (children[object] ?? []).filter { objects[$0]?.gone == false }
         // A dismount detaches the instances before it closes the files.
         let ordered = dependents.sorted { ($0.kind == .instance ? 0 : 1, $0.id) < ($1.kind == .instance ? 0 : 1, $1.id) }
         for dependent in ordered {
             tearDownTree(dependent, into: &unlinked)
         }
-        let keys = links.keys.filter { $0.object == object || $0.instance == object }
+        let keys = links.keys(touching: object)
             .sorted { ($0.object.id, $0.instance?.id ?? 0) < ($1.object.id, $1.instance?.id ?? 0) }
         for key in keys {
             if let context = links[key] { unlinked.append((context, key.object)) }
@@ -114,6 +111,7 @@ extension FilterManager {
         let object = FltObject(kind: kind, id: objectOrder.count + 1)
         objects[object] = ObjectRecord(object: object, name: name, parent: parent, volume: volume)
         objectOrder.append(object)
+        if let parent { children[parent, default: []].append(object) }
         return object
     }
 

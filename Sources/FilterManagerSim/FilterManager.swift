@@ -31,8 +31,9 @@ public final class FilterManager {
     var registrations: [ContextRegistration] = []
     var objects: [FltObject: ObjectRecord] = [:]
     var objectOrder: [FltObject] = []
+    var children: [FltObject: [FltObject]] = [:]
     var contexts: [Handle: ContextRecord] = [:]
-    var links: [LinkKey: FltContext] = [:]
+    var links = LinkTable()
     var freed: [Handle: FreedContext] = [:]
     var reports: [VerifierReport] = []
     let recorder = CleanupRecorder()

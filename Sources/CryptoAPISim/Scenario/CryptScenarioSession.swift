@@ -98,7 +98,7 @@ struct CryptScenarioSession {
     static func delta(_ table: HandleTable, since mark: Int) -> [String] {
         let ledger = table.ledger
         guard ledger.eventCount > mark else { return [] }
-        return ledger.events.filter { $0.sequence > mark }.map(\.description)
+        return ledger.events(after: mark).map(\.description)
     }
 
     /// A handle or name as a line shows it: `context#1 (0x100000001)`, or the hex value.

@@ -71,7 +71,7 @@ public struct FltScenarioRunner: ScenarioRunner {
         var step = ScenarioStep(
             line: line.number, call: call, arguments: arguments, returned: outcome.returned, bound: outcome.bound,
             notes: notes,
-            ledgerDelta: ledger.events.filter { $0.sequence > before }.map(\.description))
+            ledgerDelta: ledger.events(after: before).map(\.description))
         if let expectation {
             let violations = reports.filter { $0.severity == .violation }.count
             let verdict = FltExpectation.check(expectation, outcome, violations: violations)

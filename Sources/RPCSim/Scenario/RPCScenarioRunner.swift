@@ -115,6 +115,6 @@ struct RPCScenarioSession {
     static func delta(_ table: HandleTable, since mark: Int, as name: String) -> [String] {
         let ledger = table.ledger
         guard ledger.eventCount > mark else { return [] }
-        return ledger.events.filter { $0.sequence > mark }.map { "\(name): \($0)" }
+        return ledger.events(after: mark).map { "\(name): \($0)" }
     }
 }
