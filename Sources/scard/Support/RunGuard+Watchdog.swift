@@ -54,7 +54,12 @@ extension RunGuard {
         let reporters = state.withLock { $0.reporters.map(\.report) }
         var messages = reporters.map { abandonment.message($0(abandonment)) }
         if messages.isEmpty { messages = [abandonment.message(RunProgress())] }
-        fflush(stdout)
+        // The command's thread may be the one blocked, inside a write to standard output (a reader
+        // that stopped reading) holding the stream's lock: flush only when the lock is free.
+        if ftrylockfile(stdout) == 0 {
+            fflush(stdout)
+            funlockfile(stdout)
+        }
         var line = "scard: " + messages.joined(separator: "; ") + "\n"
         line.withUTF8 { bytes in
             var offset = 0
