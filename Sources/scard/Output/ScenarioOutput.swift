@@ -38,7 +38,8 @@ enum ScenarioOutput {
         return 0
     }
 
-    /// One step as text: line, call, result, and any notes and ledger changes indented below.
+    /// One step as text: line, call, result, and any notes and ledger changes indented below; control
+    /// characters the scenario's tokens hold are escaped, so each item stays on its own line.
     static func text(of step: ScenarioStep) -> String {
         var head = "\(step.line): \(step.call)"
         if !step.arguments.isEmpty { head += " " + step.arguments.joined(separator: " ") }
@@ -53,9 +54,9 @@ enum ScenarioOutput {
         case false?: head += "  FAILED: expected \(step.expected ?? "?")"
         case nil: break
         }
-        var lines = [head]
-        lines += step.notes.map { "    ! \($0)" }
-        lines += step.ledgerDelta.map { "    ledger: \($0)" }
+        var lines = [EchoedText.escaped(head)]
+        lines += step.notes.map { "    ! " + EchoedText.escaped($0) }
+        lines += step.ledgerDelta.map { "    ledger: " + EchoedText.escaped($0) }
         return lines.joined(separator: "\n")
     }
 
