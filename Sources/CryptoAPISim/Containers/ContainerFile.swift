@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The JSON document of a directory store, and the checks a document read from disk must pass
 /// before anything in it is used.
@@ -9,6 +10,10 @@ struct ContainerFile: Codable {
     var format = ContainerFile.formatName
     var version = ContainerFile.currentVersion
     var containers: [ContainerRecord]
+
+    /// The pairs (size and private key) this process has already found sound, so a store read
+    /// again and again decodes each RSA key once.
+    private static let soundPairs = Mutex<Set<String>>([])
 
     /// The advice that ends every message about a damaged store.
     static let advice = "move it away to start with an empty store"
@@ -55,9 +60,18 @@ struct ContainerFile: Codable {
                 guard kinds.insert(pair.spec).inserted else {
                     return "container \(record.id) holds two \(pair.spec.cName) pairs"
                 }
-                if let problem = pair.problem() { return "the \(pair.spec.cName) pair of container \(record.id) \(problem)" }
+                if let problem = check(pair) { return "the \(pair.spec.cName) pair of container \(record.id) \(problem)" }
             }
         }
+        return nil
+    }
+
+    /// What is wrong with a pair, or nil; a pair found sound once is not decoded again.
+    private static func check(_ pair: StoredKeyPair) -> String? {
+        let key = "\(pair.bits):\(pair.privateKey)"
+        if soundPairs.withLock({ $0.contains(key) }) { return nil }
+        if let problem = pair.problem() { return problem }
+        soundPairs.withLock { _ = $0.insert(key) }
         return nil
     }
 

@@ -39,7 +39,7 @@ extension ContainerStore {
     }
 
     private func changeLocked(_ path: String, _ change: (inout [ContainerRecord]) -> Bool) throws(ContainerStoreError) -> Bool {
-        try? AtomicFile.removeLeftovers(of: path)
+        _ = try? AtomicFile.removeLeftovers(of: path)
         var records = try Self.read(path)
         guard change(&records) else {
             remember(records)
