@@ -24,7 +24,7 @@ extension VirtualReaderTests {
                 kill(process.processIdentifier, SIGINT)
                 while process.isRunning && Date().timeIntervalSince(start) < 10 { Thread.sleep(forTimeInterval: 0.01) }
                 let took = Date().timeIntervalSince(start)
-                #expect(!process.isRunning)
+                try #require(!process.isRunning, "still running \(took) s after Ctrl-C")
                 #expect(took < 1.5, "ended \(took) s after Ctrl-C")
                 #expect(process.terminationStatus == 130)
                 let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
