@@ -33,7 +33,9 @@ public struct FileSafetyError: Error, Equatable, Sendable, CustomStringConvertib
         case .system(let code):
             return system_errorText(code)
         case .lockedByAnotherProcess(let lockFile, let seconds):
-            return "locked by another process (\(lockFile), waited \(Int(seconds.rounded())) s)"
+            let tenths = Int((seconds * 10).rounded())
+            let waited = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+            return "locked by another process (\(lockFile), waited \(waited) s)"
         }
     }
 

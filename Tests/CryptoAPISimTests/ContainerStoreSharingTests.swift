@@ -42,6 +42,26 @@ struct ContainerStoreSharingTests {
         #expect(created == 1)
     }
 
+    @Test("a lock another process holds past the timeout fails the change, naming the lock file; the store is unchanged")
+    func lockHeld() throws {
+        let directory = try ContainerStoreTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent(ContainerStore.fileName).path
+        let store = try ContainerStore(location: .directory(directory.path), lockTimeout: .milliseconds(200))
+        let holder = open(file + ".lock", O_RDWR | O_CREAT, 0o600)
+        try #require(holder >= 0)
+        defer { close(holder) }
+        try #require(flock(holder, LOCK_EX) == 0)
+        let id = ContainerID(provider: Self.provider, machine: false, name: "blocked")
+        #expect(throws: ContainerStoreError(
+            path: file, problem: "is locked by another process (\(file).lock, waited 0.2 s)", isWriteFailure: true)) {
+            try store.create(id)
+        }
+        #expect(store.writeFailure?.isWriteFailure == true)
+        flock(holder, LOCK_UN)
+        #expect(try store.create(id))
+    }
+
     @Test("a stored pair is checked: size allowed, key decodes, key size as recorded")
     func pairProblems() throws {
         let good = try StoredKeyPair.generate(.signature, bits: 1024, exportable: false)

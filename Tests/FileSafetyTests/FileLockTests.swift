@@ -17,6 +17,7 @@ struct FileLockTests {
             let error = error as? FileSafetyError
             return error?.reason == .lockedByAnotherProcess(lockFile: file + ".lock", seconds: 0.3)
                 && error?.path == file
+                && error?.reasonText == "locked by another process (\(file).lock, waited 0.3 s)"
         }
         #expect(ContinuousClock.now - started >= .milliseconds(300))
         first.release()

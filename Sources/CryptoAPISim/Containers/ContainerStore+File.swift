@@ -24,7 +24,7 @@ extension ContainerStore {
         }
         let lock: FileLock
         do {
-            lock = try FileLock(guarding: path, timeout: Self.lockTimeout)
+            lock = try FileLock(guarding: path, timeout: lockTimeout)
         } catch {
             throw ContainerStoreError(path: path, problem: Self.phrase(error), isWriteFailure: true)
         }

@@ -28,15 +28,19 @@ public final class ContainerStore: Sendable {
     /// Where this store keeps its containers.
     public let location: Location
 
-    /// How long a change waits for another process to let the store's lock go.
-    public static let lockTimeout: Duration = .seconds(10)
+    /// How long a change waits by default for another process to let the store's lock go.
+    public static let defaultLockTimeout: Duration = .seconds(10)
+
+    /// How long a change of this store waits for another process to let the store's lock go.
+    public let lockTimeout: Duration
 
     private let cache: Mutex<[ContainerRecord]>
     private let writeFailures: Mutex<ContainerStoreError?>
 
     /// Opens a store; a directory store's file is read now, so a damaged one is reported at once.
-    public init(location: Location) throws(ContainerStoreError) {
+    public init(location: Location, lockTimeout: Duration = ContainerStore.defaultLockTimeout) throws(ContainerStoreError) {
         self.location = location
+        self.lockTimeout = lockTimeout
         self.cache = Mutex([])
         self.writeFailures = Mutex(nil)
         if let path = filePath {
@@ -48,6 +52,7 @@ public final class ContainerStore: Sendable {
     /// Creates an empty in-memory store (which never touches a file, so cannot fail).
     public init() {
         self.location = .memory
+        self.lockTimeout = Self.defaultLockTimeout
         self.cache = Mutex([])
         self.writeFailures = Mutex(nil)
     }
