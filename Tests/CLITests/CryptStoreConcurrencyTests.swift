@@ -73,6 +73,7 @@ struct CryptStoreConcurrencyTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("store")
         var expected: [String] = []
+        var cutShort = 0
         for round in 0..<8 {
             let names = (0..<400).map { "r\(round)-\($0)" }
             let text = names.map { "p = CryptAcquireContext \"\($0)\" NULL PROV_RSA_FULL CRYPT_NEWKEYSET\nCryptReleaseContext p 0\n" }
@@ -87,9 +88,10 @@ struct CryptStoreConcurrencyTests {
             #expect(Array(found.prefix(expected.count)) == expected, "round \(round): an earlier container is gone")
             let added = Array(found.dropFirst(expected.count))
             #expect(added == Array(names.prefix(added.count)), "round \(round): not a prefix of the run's containers")
+            if !added.isEmpty && added.count < names.count { cutShort += 1 }
             expected = found
         }
-        #expect(!expected.isEmpty)
+        #expect(cutShort > 0, "no run was killed between its first and last write")
         let check = try ScardProcess.run(
             ["crypt", "run", "-", "--store", store.path],
             stdin: "p = CryptAcquireContext \"\(expected.last ?? "")\" NULL PROV_RSA_FULL 0 => TRUE\nCryptReleaseContext p 0 => TRUE\n")
