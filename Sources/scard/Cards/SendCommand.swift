@@ -9,7 +9,9 @@ struct SendCommand: ParsableCommand {
         abstract: "Send one or more APDUs and print each response with its status word's meaning.",
         discussion: """
             APDUs are hex, blanks optional, any case; quote them when they contain blanks.
-            Every APDU is checked (ISO 7816-4 cases 1-4, short and extended) before any is sent.
+            Every APDU is checked (ISO 7816-4 cases 1-4, short and extended): those given as arguments
+            before any is sent, those read from standard input (-) one line at a time as they are sent,
+            so the input may be a stream of any length (a line may hold at most 1 MiB).
 
             Example:
               $ scard send 00A4000C023F00 "00 84 00 00 08"
@@ -42,38 +44,13 @@ struct SendCommand: ParsableCommand {
     @Argument(help: "The APDUs in hex; - reads them from standard input, one per line.")
     var apdus: [String] = []
 
-    /// The APDUs on standard input, one per non-blank line.
-    static func standardInputAPDUs() throws -> [CommandAPDU] {
-        var input = try InputFile("-")
-        var commands: [CommandAPDU] = []
-        var index = -1
-        while let line = try input.nextLine() {
-            if line.isEmpty { continue }
-            index += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            do {
-                commands.append(try CommandAPDU(hex: line))
-            } catch {
-                throw CLIError.usage("APDU \(index + 1) on standard input: \(error)")
-            }
-        }
-        return commands
-    }
-
     func validate() throws {
         if apdus.isEmpty { throw ValidationError("give at least one APDU in hex") }
     }
 
     func run() throws {
-        var commands: [CommandAPDU] = []
-        for (index, text) in apdus.enumerated() {
-            if text == "-" {
-                commands += try Self.standardInputAPDUs()
-                continue
-            }
-            commands.append(try Session.commandAPDU(text, position: index + 1))
-        }
-        if commands.isEmpty { throw CLIError.usage("no APDUs given") }
+        var source = try APDUSource(arguments: apdus)
+        guard let first = try source.nextAPDU() else { throw CLIError.usage("no APDUs given") }
         let session = Session(trace: card.trace, timeout: deadline.timeout)
         defer { session.finish() }
         let context = try session.establish()
@@ -93,13 +70,15 @@ struct SendCommand: ParsableCommand {
             }
             holding = true
         }
-        let progress = SharedProgress(0)
-        let tracking = RunGuard.shared.onAbandon { [commands] _ in
-            let done = progress.current
-            return RunProgress(place: done < commands.count ? "APDU \(done + 1) (\(commands[done]))" : nil, done: "\(done) exchange(s)")
+        let progress = SharedProgress<(done: Int, sending: CommandAPDU?)>((0, first))
+        let tracking = RunGuard.shared.onAbandon { _ in
+            let (done, sending) = progress.current
+            return RunProgress(place: sending.map { "APDU \(done + 1) (\($0))" }, done: "\(done) exchange(s)")
         }
         defer { tracking.end() }
-        for (index, command) in commands.enumerated() {
+        var index = 0
+        var upcoming: CommandAPDU? = first
+        while let command = upcoming {
             if RunGuard.shared.stopRequested {
                 throw CLIError(message: "interrupted before APDU \(index + 1), after \(index) exchange(s)", status: .interrupted)
             }
@@ -115,12 +94,15 @@ struct SendCommand: ParsableCommand {
             } else {
                 ExchangePrinter.lines(exchange, showWire: transmit.wire || card.trace).forEach { print($0) }
             }
-            progress.update { $0 = index + 1 }
+            progress.update { $0 = (index + 1, nil) }
             if checkStatusWord && exchange.response.statusWord != .success {
                 throw CLIError(
                     message: "APDU \(index + 1): status word \(exchange.response.statusWord) (\(exchange.response.statusWord.meaning)), expected 90 00",
                     status: .checkFailed)
             }
+            index += 1
+            upcoming = try source.nextAPDU()
+            progress.update { $0.sending = upcoming }
         }
         if holding {
             holding = false
@@ -129,7 +111,7 @@ struct SendCommand: ParsableCommand {
             } catch {
                 let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
                 throw CLIError(
-                    message: "ending the transaction after \(commands.count) exchange(s): \(diagnosis.what): \(diagnosis.detail)",
+                    message: "ending the transaction after \(index) exchange(s): \(diagnosis.what): \(diagnosis.detail)",
                     status: diagnosis.status)
             }
         }
