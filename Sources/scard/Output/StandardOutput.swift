@@ -17,6 +17,11 @@ enum StandardOutput {
         text.withUTF8 { write($0) }
     }
 
+    /// Writes out what is buffered now; a failure ends the run as any failed write does.
+    static func flush() {
+        if fflush(stdout) != 0 { fail(errno) }
+    }
+
     /// Flushes what is buffered and checks that every write reached its destination; ends the run
     /// with exit 8 when one did not. Called once, after the command and before exiting.
     static func finish() {

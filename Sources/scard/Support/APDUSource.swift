@@ -41,9 +41,10 @@ struct APDUSource: ~Copyable {
         return nil
     }
 
-    /// The next APDU on standard input, skipping blank lines; nil at its end.
+    /// The next APDU on standard input, skipping blank lines; nil at its end. What was printed is
+    /// flushed before waiting for input, so a program feeding the APDUs sees each answer in time.
     private mutating func nextFromStandardInput() throws -> CommandAPDU? {
-        while let line = try input?.nextLine() {
+        while let line = try input?.nextLine(beforeReading: StandardOutput.flush) {
             if line.isEmpty { continue }
             inputLine += 1
             if line.allSatisfy(\.isWhitespace) { continue }

@@ -94,25 +94,26 @@ struct InputFile: ~Copyable {
     }
 
     /// The next line without its line break, or nil at the end of the input; a line longer than
-    /// `limit` bytes is a usage error.
-    mutating func nextLine(limit: Int = InputFile.lineLimit) throws(CLIError) -> String? {
+    /// `limit` bytes is a usage error. `beforeReading` runs before each `read` the line needs (where a
+    /// stream may block), so a caller can flush what it printed.
+    mutating func nextLine(limit: Int = InputFile.lineLimit, beforeReading: () -> Void = {}) throws(CLIError) -> String? {
         var scanned = start
         while true {
             if let end = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
-                return takeLine(upTo: end, limit: limit, skipping: 1)
+                return try takeLine(upTo: end, limit: limit, skipping: 1)
             }
             scanned = buffer.count
-            if scanned - start > limit {
-                throw CLIError.usage("\(displayName): a line is longer than \(Self.sizeText(limit))")
-            }
+            if scanned - start > limit { throw lineTooLong(limit) }
             if atEnd {
-                return start < buffer.count ? takeLine(upTo: buffer.count, limit: limit, skipping: 0) : nil
+                return start < buffer.count ? try takeLine(upTo: buffer.count, limit: limit, skipping: 0) : nil
             }
+            beforeReading()
             try fill()
         }
     }
 
-    private mutating func takeLine(upTo end: Int, limit: Int, skipping: Int) -> String {
+    private mutating func takeLine(upTo end: Int, limit: Int, skipping: Int) throws(CLIError) -> String {
+        if end - start > limit { throw lineTooLong(limit) }
         let line = String(decoding: buffer[start..<end], as: UTF8.self)
         start = end + skipping
         if start > 64 * 1024 && start * 2 > buffer.count {
@@ -134,6 +135,10 @@ struct InputFile: ~Copyable {
         }
         if got < 0 { throw Self.failure(path, Int32(-got)) }
         if got == 0 { atEnd = true }
+    }
+
+    private func lineTooLong(_ limit: Int) -> CLIError {
+        CLIError.usage("\(displayName): a line is longer than \(Self.sizeText(limit))")
     }
 
     private func tooLarge(_ limit: Int) -> CLIError {
