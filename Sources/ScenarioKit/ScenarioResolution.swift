@@ -49,7 +49,7 @@ public struct ScenarioConstants: Sendable {
         case .allOnes: return mask
         case .symbol(let name):
             if let value = names(name) ?? values[name] { return value & mask }
-            throw ScenarioRuntimeError(column: argument.column, message: "unknown name or constant '\(name)'")
+            throw ScenarioRuntimeError(column: argument.column, message: "unknown name or constant \(ScenarioToken.quoted(name))")
         case .union(let parts):
             var result: UInt64 = 0
             for part in parts {

@@ -22,7 +22,7 @@ enum FltExpectation {
             met = false
         } else if let status = outcome.status {
             guard let wanted = FltScenarioConstants.status(named: word) else {
-                return (false, "'\(word)' is not a status name or value")
+                return (false, "\(ScenarioToken.quoted(word)) is not a status name or value")
             }
             met = wanted == status
         } else if let count = outcome.count {
@@ -32,7 +32,7 @@ enum FltExpectation {
         }
         let extras = words.dropFirst()
         if let unknown = extras.first(where: { $0 != "VERIFIER" }) {
-            return (false, "'\(unknown)' is not understood after the return (only VERIFIER is)")
+            return (false, "\(ScenarioToken.quoted(unknown)) is not understood after the return (only VERIFIER is)")
         }
         let wantsVerifier = extras.contains("VERIFIER")
         if wantsVerifier && violations == 0 {

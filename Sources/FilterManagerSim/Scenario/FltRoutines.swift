@@ -77,13 +77,13 @@ public struct FltRoutine: Sendable {
             case .directive(let directive):
                 guard let range = directives[directive.name] else {
                     throw ScenarioSyntaxError(
-                        line: line.number, column: 1, message: "unknown directive @\(directive.name) for scard flt")
+                        line: line.number, column: 1, message: "unknown directive @\(ScenarioToken.bounded(directive.name)) for scard flt")
                 }
                 guard range.contains(directive.words.count) else {
                     let wanted = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
                     throw ScenarioSyntaxError(
                         line: line.number, column: 1,
-                        message: "@\(directive.name) takes \(wanted) word(s), found \(directive.words.count)")
+                        message: "@\(ScenarioToken.bounded(directive.name)) takes \(wanted) word(s), found \(directive.words.count)")
                 }
             }
         }
@@ -91,7 +91,7 @@ public struct FltRoutine: Sendable {
 
     private static func check(_ call: ScenarioCall, line: Int) throws(ScenarioSyntaxError) {
         guard let routine = named(call.function) else {
-            throw ScenarioSyntaxError(line: line, column: call.functionColumn, message: "unknown routine \(call.function)")
+            throw ScenarioSyntaxError(line: line, column: call.functionColumn, message: "unknown routine \(ScenarioToken.bounded(call.function))")
         }
         let most = routine.parameters.count
         let least = most - routine.optionalParameters

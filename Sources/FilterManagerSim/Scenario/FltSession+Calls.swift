@@ -3,10 +3,10 @@ import ScenarioKit
 extension FltSession {
     /// Runs one call line on the machine.
     mutating func perform(_ call: ScenarioCall) -> LineOutcome {
-        guard let routine = FltRoutine.named(call.function) else { return .failed("unknown routine \(call.function)") }
+        guard let routine = FltRoutine.named(call.function) else { return .failed("unknown routine \(ScenarioToken.bounded(call.function))") }
         for name in call.bindings {
             if case .object? = bindings[name] {
-                return .failed("'\(name)' names an object and cannot be bound by \(routine.name)")
+                return .failed("\(ScenarioToken.quoted(name)) names an object and cannot be bound by \(routine.name)")
             }
         }
         do {
@@ -81,7 +81,7 @@ extension FltSession {
             if let name = call.bindings.first { bind(name, .related(related), into: &outcome) }
             return outcome
         default:
-            return .failed("unknown routine \(name)")
+            return .failed("unknown routine \(ScenarioToken.bounded(name))")
         }
         return .void
     }

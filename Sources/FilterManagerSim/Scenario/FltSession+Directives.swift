@@ -24,7 +24,7 @@ extension FltSession {
             return LineOutcome(returned: status.description, status: status)
         case "volume":
             guard words.count == 1 || words[1] == "nostreamcontexts" else {
-                throw FltSetupError("@volume takes a name and optionally 'nostreamcontexts', found '\(words[1])'")
+                throw FltSetupError("@volume takes a name and optionally 'nostreamcontexts', found \(ScenarioToken.quoted(words[1]))")
             }
             return try create(words[0]) { () throws(FltSetupError) in
                 machine.mountVolume(named: words[0], supportsStreamContexts: words.count == 1)
@@ -48,7 +48,7 @@ extension FltSession {
         case "irql":
             let named = IRQL.named.first { $0.name == words[0] }.map { UInt64($0.level.rawValue) }
             guard let value = named ?? UInt64(words[0]), value <= 31 else {
-                throw FltSetupError("unknown IRQL '\(words[0])': use PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL or 0-31")
+                throw FltSetupError("unknown IRQL \(ScenarioToken.quoted(words[0])): use PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL or 0-31")
             }
             machine.setIRQL(IRQL(rawValue: UInt8(value)))
             return LineOutcome(returned: machine.irql.description)
@@ -65,7 +65,7 @@ extension FltSession {
             machine.lowMemory = words[0] == "on"
             return LineOutcome(returned: words[0])
         default:
-            throw FltSetupError("unknown directive @\(directive.name)")
+            throw FltSetupError("unknown directive @\(ScenarioToken.bounded(directive.name))")
         }
     }
 
@@ -73,8 +73,8 @@ extension FltSession {
     private mutating func create(
         _ name: String, _ make: () throws(FltSetupError) -> FltObject
     ) throws(FltSetupError) -> LineOutcome {
-        guard isIdentifier(name) else { throw FltSetupError("'\(name)' is not a name") }
-        guard bindings[name] == nil else { throw FltSetupError("the name '\(name)' is already in use") }
+        guard isIdentifier(name) else { throw FltSetupError("\(ScenarioToken.quoted(name)) is not a name") }
+        guard bindings[name] == nil else { throw FltSetupError("the name \(ScenarioToken.quoted(name)) is already in use") }
         let object = try make()
         var outcome = LineOutcome.void
         bind(name, .object(object), into: &outcome)
@@ -82,7 +82,7 @@ extension FltSession {
     }
 
     private func existing(_ name: String) throws(FltSetupError) -> FltObject {
-        guard case .object(let object)? = bindings[name] else { throw FltSetupError("no object named '\(name)'") }
+        guard case .object(let object)? = bindings[name] else { throw FltSetupError("no object named \(ScenarioToken.quoted(name))") }
         return object
     }
 
@@ -114,10 +114,10 @@ extension FltSession {
     private func registration(_ words: [String]) throws(FltSetupError) -> ContextRegistration {
         let constants = FltScenarioConstants.table.values
         guard let type = constants[words[0]] ?? number(words[0]) else {
-            throw FltSetupError("unknown context type '\(words[0])'")
+            throw FltSetupError("unknown context type \(ScenarioToken.quoted(words[0]))")
         }
         guard let size = constants[words[1]] ?? number(words[1]) else {
-            throw FltSetupError("the size must be a number or FLT_VARIABLE_SIZED_CONTEXTS, found '\(words[1])'")
+            throw FltSetupError("the size must be a number or FLT_VARIABLE_SIZED_CONTEXTS, found \(ScenarioToken.quoted(words[1]))")
         }
         var rest = Array(words.dropFirst(2))
         var pool: PoolType?

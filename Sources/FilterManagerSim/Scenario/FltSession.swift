@@ -72,7 +72,7 @@ struct FltSession {
             case .context?, .related?: return .invalid
             case nil:
                 if FltScenarioConstants.table.values[name] != nil { return .invalid }
-                throw ScenarioRuntimeError(column: argument.column, message: "unknown name '\(name)'")
+                throw ScenarioRuntimeError(column: argument.column, message: "unknown name \(ScenarioToken.quoted(name))")
             }
         }
         if case .bytes = argument.value {
@@ -97,7 +97,7 @@ struct FltSession {
             switch bindings[name] {
             case .context(let context)?: return context
             case .object?, .related?: return FltContext(rawValue: UInt64(UInt32.max))
-            case nil: throw ScenarioRuntimeError(column: argument.column, message: "unknown name '\(name)'")
+            case nil: throw ScenarioRuntimeError(column: argument.column, message: "unknown name \(ScenarioToken.quoted(name))")
             }
         default:
             let value = try FltScenarioConstants.table.integer(argument, width: 64)

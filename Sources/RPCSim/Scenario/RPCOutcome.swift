@@ -48,7 +48,7 @@ struct RPCExpectation {
             guard let hex = expectation.hexWords(from: next) else {
                 throw ScenarioRuntimeError(
                     column: expectation.column,
-                    message: "expected output bytes in hex after the result, found '\(words[next...].joined(separator: " "))'")
+                    message: "expected output bytes in hex after the result, found \(ScenarioToken.quoted(words[next...].joined(separator: " ")))")
             }
             output = hex
         } else {
@@ -73,7 +73,7 @@ struct RPCExpectation {
             value = Int32(word)
         }
         guard let value else {
-            throw ScenarioRuntimeError(column: column, message: "'\(word)' is not an RPC status")
+            throw ScenarioRuntimeError(column: column, message: "\(ScenarioToken.quoted(word)) is not an RPC status")
         }
         return RPCStatus(rawValue: value)
     }

@@ -18,11 +18,11 @@ extension RPCScenarioSession {
         guard let signature = Self.signatures.first(where: { $0.name == call.function }) else {
             let known = Self.signatures.map(\.name).joined(separator: ", ")
             throw ScenarioRuntimeError(
-                column: call.functionColumn, message: "unknown function '\(call.function)' (RPC functions: \(known))")
+                column: call.functionColumn, message: "unknown function \(ScenarioToken.quoted(call.function)) (RPC functions: \(known))")
         }
         try checkArity(call, signature.parameters)
         if call.function != "OpenResource", !call.bindings.isEmpty {
-            throw ScenarioRuntimeError(column: 1, message: "\(call.function) has no out-parameter to bind")
+            throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.bounded(call.function)) has no out-parameter to bind")
         }
         let arguments = call.arguments
         switch call.function {
@@ -95,7 +95,7 @@ extension RPCScenarioSession {
         let list = parameters.joined(separator: ", ")
         throw ScenarioRuntimeError(
             column: column,
-            message: "\(call.function) takes \(parameters.count) argument(s) (\(list)), found \(call.arguments.count)")
+            message: "\(ScenarioToken.bounded(call.function)) takes \(parameters.count) argument(s) (\(list)), found \(call.arguments.count)")
     }
 
     /// A handle-sized value: a bound name, NULL, a number, `~0`.

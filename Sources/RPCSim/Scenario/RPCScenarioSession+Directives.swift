@@ -33,24 +33,24 @@ extension RPCScenarioSession {
             return RPCLineResult(outcome: .status(client.reconnect(clients[name])))
         default:
             throw ScenarioRuntimeError(
-                column: 1, message: "unknown directive '@\(directive.name)' (RPC directives: \(Self.directives))")
+                column: 1, message: "unknown directive '@\(ScenarioToken.bounded(directive.name))' (RPC directives: \(Self.directives))")
         }
     }
 
     /// The one client name a directive takes: a new name for `@client`, a declared client otherwise.
     private func clientName(_ directive: ScenarioDirective, declaring: Bool) throws(ScenarioRuntimeError) -> String {
         guard directive.words.count == 1, let name = directive.words.first else {
-            throw ScenarioRuntimeError(column: 1, message: "@\(directive.name) takes one client name")
+            throw ScenarioRuntimeError(column: 1, message: "@\(ScenarioToken.bounded(directive.name)) takes one client name")
         }
         if declaring {
             guard Self.isIdentifier(name) else {
-                throw ScenarioRuntimeError(column: 1, message: "'\(name)' is not a name (letters, digits and _)")
+                throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is not a name (letters, digits and _)")
             }
             guard variables[name] == nil, clients[name] == nil else {
-                throw ScenarioRuntimeError(column: 1, message: "'\(name)' is already in use")
+                throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is already in use")
             }
         } else if clients[name] == nil {
-            throw ScenarioRuntimeError(column: 1, message: "'\(name)' is not a client (declare it with @client \(name))")
+            throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is not a client (declare it with @client \(ScenarioToken.bounded(name)))")
         }
         return name
     }
