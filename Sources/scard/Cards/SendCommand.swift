@@ -26,7 +26,7 @@ struct SendCommand: ParsableCommand {
             answers call for inside a PC/SC transaction of its own, so that other
             applications sharing the card cannot slip a command in between (none with
             --get-response off --fix-le off). --transaction holds the card for all the
-            APDUs instead.
+            APDUs instead (with -, until standard input ends).
             """
     )
 
