@@ -35,7 +35,7 @@ struct CryptRunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario file to run, or - for standard input.")
+    @Argument(help: "The scenario file to run, or - for standard input: UTF-8 text, at most 16 MiB.")
     var scenario: String
 
     @Option(help: "The error profile to start in: windows (measured behaviour) or documented (the seed page literally).")

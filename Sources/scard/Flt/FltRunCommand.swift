@@ -22,7 +22,7 @@ struct FltRunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario file ('-' reads standard input).")
+    @Argument(help: "The scenario file ('-' reads standard input): UTF-8 text, at most 16 MiB.")
     var scenario: String
 
     @Flag(name: .long, help: "Print one JSON object per line instead of text.")

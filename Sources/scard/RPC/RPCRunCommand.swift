@@ -32,7 +32,7 @@ struct RPCRunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario file to run, or - for standard input.")
+    @Argument(help: "The scenario file to run, or - for standard input: UTF-8 text, at most 16 MiB.")
     var scenario: String
 
     @OptionGroup var output: RPCOutputOptions

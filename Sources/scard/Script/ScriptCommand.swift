@@ -90,7 +90,7 @@ struct ScriptCommand: ParsableCommand {
     @Option(name: .customLong("report-file"), help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
     var reportFile: String?
 
-    @Argument(help: "The script files, or - for standard input (several files only with --report or a plain run).")
+    @Argument(help: "The script files, or - for standard input (several files only with --report or a plain run); each at most 16 MiB.")
     var files: [String] = []
 
     /// The report formats of `--report`.
