@@ -5,7 +5,11 @@ extension Card {
 
     /// Sends raw bytes and returns the raw answer. The corresponding C function is `SCardTransmit`.
     public func transmit(_ command: [UInt8]) throws(PCSCError) -> [UInt8] {
-        let payload = try payload()
+        try transmit(command, on: try payload())
+    }
+
+    /// Sends raw bytes on the connection `payload` describes, read once for a whole logical exchange.
+    private func transmit(_ command: [UInt8], on payload: CardPayload) throws(PCSCError) -> [UInt8] {
         // The answer lands in a temporary buffer (on the stack when there is room) and only its
         // actual length is kept.
         let (code, response) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.receiveCapacity) { buffer in
@@ -27,27 +31,30 @@ extension Card {
     /// A failed `SCardEndTransaction` (the card reset or removed meanwhile) is thrown even though
     /// the answer arrived; a failure of the exchange itself is thrown in preference to it.
     public func transmit(_ command: CommandAPDU, options: TransmitOptions = TransmitOptions()) throws(PCSCError) -> Exchange {
-        guard options.beginsTransaction else { return try exchange(command, options: options) }
-        try beginTransaction()
+        let payload = try payload()
+        guard options.beginsTransaction else { return try exchange(command, options: options, on: payload) }
+        let tracer = manager.tracer
+        if let error = PCSCError(code: WinSCard.beginTransaction(payload.raw, tracer: tracer)) { throw error }
+        let leave = Disposition.leave.rawValue
         let exchange: Exchange
         do {
-            exchange = try self.exchange(command, options: options)
+            exchange = try self.exchange(command, options: options, on: payload)
         } catch {
-            try? endTransaction()
+            _ = WinSCard.endTransaction(payload.raw, disposition: leave, tracer: tracer)
             throw error
         }
-        try endTransaction()
+        if let error = PCSCError(code: WinSCard.endTransaction(payload.raw, disposition: leave, tracer: tracer)) { throw error }
         return exchange
     }
 
     /// The logical exchange itself: the command, then the resend and GET RESPONSEs it calls for.
-    private func exchange(_ command: CommandAPDU, options: TransmitOptions) throws(PCSCError) -> Exchange {
+    private func exchange(_ command: CommandAPDU, options: TransmitOptions, on payload: CardPayload) throws(PCSCError) -> Exchange {
         let start = MonotonicClock.nanoseconds()
         var last = start
         var wire: [WireExchange] = []
         func send(_ bytes: [UInt8]) throws(PCSCError) -> [UInt8] {
             let begin = last
-            let answer = try transmit(bytes)
+            let answer = try transmit(bytes, on: payload)
             last = MonotonicClock.nanoseconds()
             wire.append(WireExchange(command: bytes, response: answer, seconds: MonotonicClock.seconds(from: begin, to: last)))
             return answer
