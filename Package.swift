@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ContextCore"),
         .target(name: "PCSC", dependencies: ["ContextCore", "CPCSCLite"]),
         .target(name: "APDUScript", dependencies: ["PCSC"]),
-        .target(name: "ScenarioKit"),
+        .target(name: "ScenarioKit", dependencies: ["ContextCore"]),
         .target(name: "FileSafety"),
         .target(
             name: "CryptoAPISim",

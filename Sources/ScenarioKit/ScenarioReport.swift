@@ -23,12 +23,14 @@ public struct ScenarioStep: Sendable, Codable, Equatable {
     public var notes: [String]
     /// Ledger events caused by the line, one per entry (`allocate hash#3`).
     public var ledgerDelta: [String]
+    /// What the simulator did during the line that a reader may count (rundowns).
+    public var events: [ScenarioEvent]
 
     /// Creates a step.
     public init(
         line: Int, call: String, arguments: [String] = [], returned: String, lastError: String? = nil,
         output: String? = nil, bound: [String: String] = [:], met: Bool? = nil, expected: String? = nil,
-        notes: [String] = [], ledgerDelta: [String] = []
+        notes: [String] = [], ledgerDelta: [String] = [], events: [ScenarioEvent] = []
     ) {
         self.line = line
         self.call = call
@@ -41,6 +43,7 @@ public struct ScenarioStep: Sendable, Codable, Equatable {
         self.expected = expected
         self.notes = notes
         self.ledgerDelta = ledgerDelta
+        self.events = events
     }
 }
 
@@ -71,18 +74,20 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
 public struct ScenarioOptions: Sendable {
     /// Stop at the first unmet expectation.
     public var failFast: Bool
-    /// The profile to start in (`windows` or `documented`, for the families that have profiles).
-    public var profile: String?
 
     /// Creates options.
-    public init(failFast: Bool = false, profile: String? = nil) {
+    public init(failFast: Bool = false) {
         self.failFast = failFast
-        self.profile = profile
     }
 }
 
-/// A simulator that can run scenario files.
+/// A simulator that can run scenario files: its call table, its ledgers, and a run on a fresh
+/// session through ``ScenarioDriver``.
 public protocol ScenarioRunner {
+    /// What the simulator's lines may say.
+    static var calls: ScenarioCallTable { get }
+    /// The tables the run reports on, in report order.
+    var ledgers: [ScenarioLedger] { get }
     /// Runs every line of the scenario in order and reports each outcome.
     func run(_ scenario: Scenario, options: ScenarioOptions) -> ScenarioReport
 }

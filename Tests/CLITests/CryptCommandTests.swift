@@ -154,7 +154,7 @@ struct CryptCommandTests {
         let cases: [(String, String)] = [
             ("CryptReleaseContext \"open 0\n", "scard: -:1:21: unterminated string\n"),
             ("prov = CryptAcquireContext \"kc\" NULL 1 CRYPT_NEWKEYSET\nCryptFrob 1\n", "scard: -:2:1: unknown function 'CryptFrob'\n"),
-            ("CryptReleaseContext 1\n", "scard: -:1:1: CryptReleaseContext takes 2 argument(s)\n"),
+            ("CryptReleaseContext 1\n", "scard: -:1:1: CryptReleaseContext takes 2 argument(s) (hProv, dwFlags), found 1\n"),
         ]
         for (text, message) in cases {
             let result = try Self.crypt(["run", "-"], store: store, stdin: text)

@@ -87,7 +87,7 @@ struct FltCommandTests {
         #expect(slow.stdout.contains("4: FltAllocateContext"))
         let fast = try ScardProcess.run(["flt", "run", "-", "--fail-fast"], stdin: text)
         #expect(fast.status == 1)
-        #expect(fast.stdout.contains("stopped: fail-fast: line 3"))
+        #expect(fast.stdout.contains("stopped: line 3: expectation not met (fail-fast)"))
         #expect(!fast.stdout.contains("4: FltAllocateContext"))
     }
 
@@ -101,8 +101,8 @@ struct FltCommandTests {
 
     @Test("flt run: syntax errors and unknown routines name file, line and column, run nothing, exit 2", arguments: [
         ("FltReleaseContext \"abc", "scard: -:1:19: unterminated string"),
-        ("@filter f\nFltFrobContext f", "scard: -:2:1: unknown routine FltFrobContext"),
-        ("@thread T2", "scard: -:1:1: unknown directive @thread for scard flt"),
+        ("@filter f\nFltFrobContext f", "scard: -:2:1: unknown function 'FltFrobContext'"),
+        ("@thread T2", "scard: -:1:1: unknown directive '@thread'"),
     ])
     func syntaxError(text: String, message: String) throws {
         let result = try ScardProcess.run(["flt", "run", "-"], stdin: text)

@@ -21,7 +21,7 @@ struct ScenarioFileTests {
     func runs(file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         let scenario = try Scenario(parsing: text)
-        try CryptScenarioRunner.check(scenario)
+        try CryptScenarioRunner.calls.check(scenario)
         let report = CryptScenarioRunner().run(scenario)
         for step in report.steps where step.met == false {
             Issue.record("\(file.lastPathComponent):\(step.line): \(step.call) -> \(step.returned) \(step.lastError ?? "") \(step.output ?? ""), expected \(step.expected ?? "?") \(step.notes)")

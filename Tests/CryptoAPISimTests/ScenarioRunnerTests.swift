@@ -4,8 +4,10 @@ import Testing
 
 @Suite("The CryptoAPI scenario runner")
 struct ScenarioRunnerTests {
-    static func run(_ text: String, options: ScenarioOptions = ScenarioOptions()) throws -> ScenarioReport {
-        CryptScenarioRunner().run(try Scenario(parsing: text), options: options)
+    static func run(
+        _ text: String, options: ScenarioOptions = ScenarioOptions(), profile: CryptProfile? = nil
+    ) throws -> ScenarioReport {
+        CryptScenarioRunner(profile: profile).run(try Scenario(parsing: text), options: options)
     }
 
     @Test("each step shows the return, the last error by name and value, bound names and the ledger delta")
@@ -53,7 +55,7 @@ struct ScenarioRunnerTests {
     @Test("the profile option and @profile choose the codes")
     func profiles() throws {
         let documented = try Self.run("CryptReleaseContext NULL 0 => FALSE NTE_BAD_UID",
-                                      options: ScenarioOptions(profile: "documented"))
+                                      profile: .documented)
         #expect(documented.failures == 0)
         let switched = try Self.run("""
             @profile documented
@@ -84,16 +86,16 @@ struct ScenarioRunnerTests {
     func check() throws {
         let cases: [(String, Int, Int, String)] = [
             ("CryptFrobnicate 1", 1, 1, "unknown function 'CryptFrobnicate'"),
-            ("\n  CryptReleaseContext 1", 2, 3, "CryptReleaseContext takes 2 argument(s)"),
-            ("CryptReleaseContext 1 0 7", 1, 25, "CryptReleaseContext takes 2 argument(s)"),
-            ("a, b = CryptGenKey 1 2 3", 1, 1, "CryptGenKey has out-parameters phKey"),
+            ("\n  CryptReleaseContext 1", 2, 3, "CryptReleaseContext takes 2 argument(s) (hProv, dwFlags), found 1"),
+            ("CryptReleaseContext 1 0 7", 1, 25, "CryptReleaseContext takes 2 argument(s) (hProv, dwFlags), found 3"),
+            ("a, b = CryptGenKey 1 2 3", 1, 1, "CryptGenKey has phKey to bind, found 2 name(s)"),
             ("@frob", 1, 1, "unknown directive '@frob'"),
-            ("@thread", 1, 1, "@thread takes 1 word(s)"),
+            ("@thread", 1, 1, "@thread takes 1 word(s), found 0"),
             ("CryptReleaseContext 1 0 => MAYBE", 1, 25, "CryptReleaseContext returns TRUE or FALSE, not 'MAYBE'"),
         ]
         for (text, line, column, message) in cases {
             #expect(throws: ScenarioSyntaxError(line: line, column: column, message: message)) {
-                try CryptScenarioRunner.check(try Scenario(parsing: text))
+                try CryptScenarioRunner.calls.check(try Scenario(parsing: text))
             }
         }
     }

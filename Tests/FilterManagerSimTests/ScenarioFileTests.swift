@@ -29,7 +29,7 @@ struct ScenarioFileTests {
     static func load(_ name: String) throws -> Scenario {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "scen", subdirectory: "Scenarios"))
         let scenario = try Scenario(parsing: try String(contentsOf: url, encoding: .utf8))
-        try FltRoutine.check(scenario)
+        try FltScenarioRunner.calls.check(scenario)
         return scenario
     }
 
@@ -80,7 +80,7 @@ struct ScenarioFileTests {
     @Test("the built-in example story meets every expectation and ends with 0 live")
     func example() throws {
         let scenario = try Scenario(parsing: FltExamples.minifilterStory)
-        try FltRoutine.check(scenario)
+        try FltScenarioRunner.calls.check(scenario)
         let report = FltScenarioRunner().run(scenario, options: ScenarioOptions())
         #expect(report.failures == 0)
         #expect(report.stopped == nil)

@@ -53,7 +53,7 @@ struct ScenarioRunnerTests {
             FltGetStreamContext inst s1 => STATUS_NOT_FOUND
             """, failFast: true)
         #expect(report.steps.last?.line == 6)
-        #expect(report.stopped?.hasPrefix("fail-fast: line 6") == true)
+        #expect(report.stopped?.hasPrefix("line 6: expectation not met") == true)
     }
 
     @Test("bindings: OldContext is bound only when named; contexts print by ledger name")
@@ -83,7 +83,7 @@ struct ScenarioRunnerTests {
             FltGetStreamContext inst s1 => STATUS_NOT_FOUND
             """)
         let steps = Array(report.steps.suffix(5))
-        #expect(steps.prefix(4).allSatisfy { $0.met == false && $0.returned == "error" })
+        #expect(steps.prefix(4).allSatisfy { $0.met == false && $0.returned == "not run" })
         #expect(steps[0].notes.first?.contains("unknown name 'nosuchname'") == true)
         #expect(steps[1].notes.first?.contains("already in use") == true)
         #expect(steps[4].met == true)
@@ -98,11 +98,11 @@ struct ScenarioRunnerTests {
         ]
         for (text, line, column) in bad {
             let scenario = try Scenario(parsing: text)
-            let error = #expect(throws: ScenarioSyntaxError.self) { try FltRoutine.check(scenario) }
+            let error = #expect(throws: ScenarioSyntaxError.self) { try FltScenarioRunner.calls.check(scenario) }
             #expect(error?.line == line)
             #expect(error?.column == column, "\(text)")
         }
-        #expect(throws: Never.self) { try FltRoutine.check(try Scenario(parsing: Self.prelude)) }
+        #expect(throws: Never.self) { try FltScenarioRunner.calls.check(try Scenario(parsing: Self.prelude)) }
     }
 
     @Test("@step and @drain return the number of work items run; @irql names the level")

@@ -30,6 +30,23 @@ public enum HashAlgorithm: Sendable, CaseIterable {
         }
     }
 
+    /// The algorithm with this short name (`md5`, `sha256`), or nil.
+    public init?(name: String) {
+        guard let match = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = match
+    }
+
+    /// The short name, as `md5sum`, `sha256sum` and `scard crypt hash --alg` write it.
+    public var name: String {
+        switch self {
+        case .md5: "md5"
+        case .sha1: "sha1"
+        case .sha256: "sha256"
+        case .sha384: "sha384"
+        case .sha512: "sha512"
+        }
+    }
+
     /// The size of a hash value in bytes (`HP_HASHSIZE`).
     public var size: Int {
         switch self {

@@ -33,14 +33,15 @@ public enum CryptExample {
             report.stopped = "the example does not parse"
             return report
         }
-        var session = CryptScenarioSession(simulator: simulator)
+        let ledgers = [ScenarioLedger(name: simulator.table.name, table: simulator.table)]
+        var session = CryptScenarioSession(simulator: simulator, ledgers: ledgers)
         var containerMissing = false
         for line in scenario.lines {
             if line.number == 2 && !containerMissing {
                 report.steps.append(skipped(number: 2))
                 continue
             }
-            var step = session.step(for: line)
+            var step = ScenarioDriver.step(for: line, in: &session)
             if line.number == 1 {
                 containerMissing = step.returned == "FALSE" && step.lastError == CryptError.badKeyset.description
                 step.met = step.returned == "TRUE" || containerMissing
@@ -53,7 +54,7 @@ public enum CryptExample {
                 break
             }
         }
-        report.live = [simulator.table.name: simulator.table.liveResources().map(\.description)]
+        report.live = session.liveObjects()
         return report
     }
 

@@ -7,15 +7,14 @@ extension CryptScenarioSession {
 
     /// Runs a call line on the current thread (on its own OS thread when a pause is armed).
     mutating func perform(_ call: ScenarioCall, line: Int) throws(ScenarioRuntimeError) -> CryptOutcome {
-        guard let spec = CryptCallSpec.all[call.function] else {
-            throw ScenarioRuntimeError(column: call.functionColumn, message: "unknown function '\(call.function)'")
-        }
+        let name = calls.function(named: call.function)?.name ?? call.function
+        let outputs = calls.function(named: call.function)?.outputs.count ?? 0
         if let busy = pending[thread] {
             throw ScenarioRuntimeError(
                 column: call.functionColumn,
                 message: "\(thread) is still inside \(busy.function) (line \(busy.line)): '@resume \(thread)' first")
         }
-        let invocation = try prepare(call, spec)
+        let invocation = try prepare(call, name: name, outputs: outputs)
         let caller = simulator.thread(thread)
         guard let pause = armed.removeValue(forKey: thread) else {
             return bind(invocation(caller), to: call.bindings)
@@ -63,17 +62,11 @@ extension CryptScenarioSession {
     }
 
     /// Resolves a call's arguments into an invocation; throws when one does not resolve.
-    func prepare(_ call: ScenarioCall, _ spec: CryptCallSpec) throws(ScenarioRuntimeError) -> Invocation {
+    func prepare(_ call: ScenarioCall, name: String, outputs: Int) throws(ScenarioRuntimeError) -> Invocation {
         let args = call.arguments
-        guard args.count >= spec.minimumArguments, args.count <= spec.parameters.count else {
-            throw ScenarioRuntimeError(column: call.functionColumn, message: Self.arity(spec))
-        }
-        guard call.bindings.count <= spec.outputs.count else {
-            throw ScenarioRuntimeError(column: 1, message: "\(spec.name) has \(spec.outputs.count) out-parameter(s) to bind")
-        }
-        let nullOut = (0..<spec.outputs.count).map { $0 < call.bindings.count && Self.isNull(call.bindings[$0]) }
+        let nullOut = (0..<outputs).map { $0 < call.bindings.count && Self.isNull(call.bindings[$0]) }
         let previous = call.bindings.first.flatMap { names[$0] } ?? 0
-        switch spec.name {
+        switch name {
         case "CryptAcquireContext":
             let (container, provider) = (try string(args[0]), try string(args[1]))
             let (type, flags) = (try dword(args[2]), try dword(args[3]))
@@ -91,7 +84,7 @@ extension CryptScenarioSession {
         case "CryptGenKey", "CryptDeriveKey":
             let prov = try handle(args[0])
             let algid = try dword(args[1])
-            let derive = spec.name == "CryptDeriveKey"
+            let derive = name == "CryptDeriveKey"
             let hash = derive ? try handle(args[2]) : 0
             let flags = try dword(args[derive ? 3 : 2])
             return { t in
@@ -123,7 +116,7 @@ extension CryptScenarioSession {
             return { t in Self.outcome(t.hashSessionKey(hash, key, flags: flags), t) }
         case "CryptDestroyKey", "CryptDestroyHash":
             let target = try handle(args[0])
-            let isKey = spec.name == "CryptDestroyKey"
+            let isKey = name == "CryptDestroyKey"
             return { t in Self.outcome(isKey ? t.destroyKey(target) : t.destroyHash(target), t) }
         case "CryptGetHashParam":
             let (hash, param, flags) = (try handle(args[0]), try dword(args[1]), try dword(args[2]))
@@ -137,7 +130,7 @@ extension CryptScenarioSession {
                     values: [ok ? data.map { .bytes($0.value) } : nil, length.map { .length($0.value) }])
             }
         case "CryptEncrypt", "CryptDecrypt":
-            return try prepareCipher(call, spec, nullOut: nullOut)
+            return try prepareCipher(call, name: name, nullOut: nullOut)
         case "SetLastError":
             let code = try dword(args[0])
             return { t in
@@ -149,13 +142,13 @@ extension CryptScenarioSession {
         }
     }
 
-    private func prepareCipher(_ call: ScenarioCall, _ spec: CryptCallSpec, nullOut: [Bool]) throws(ScenarioRuntimeError)
+    private func prepareCipher(_ call: ScenarioCall, name: String, nullOut: [Bool]) throws(ScenarioRuntimeError)
         -> Invocation
     {
         let args = call.arguments
         let (key, hash, final, flags) = (try handle(args[0]), try handle(args[1]), try dword(args[2]), try dword(args[3]))
         let bytes = try data(args[4])
-        let encrypt = spec.name == "CryptEncrypt"
+        let encrypt = name == "CryptEncrypt"
         let room = args.count > 5 ? try dword(args[5]) : DWORD(truncatingIfNeeded: bytes.count + 16)
         return { t in
             let buffer = nullOut[0] ? nil : OutParameter(bytes)
@@ -174,12 +167,5 @@ extension CryptScenarioSession {
         -> CryptOutcome
     {
         CryptOutcome(kind: .bool(ok), values: values, lastError: t.lastError, output: output)
-    }
-
-    /// How a function's line is written, for an error about its arguments.
-    static func arity(_ spec: CryptCallSpec) -> String {
-        let count = spec.minimumArguments == spec.parameters.count
-            ? "\(spec.parameters.count)" : "\(spec.minimumArguments) or \(spec.parameters.count)"
-        return "\(spec.name) takes \(count) argument(s)"
     }
 }

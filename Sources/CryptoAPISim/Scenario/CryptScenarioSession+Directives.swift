@@ -12,15 +12,6 @@ extension CryptScenarioSession {
     /// Runs a directive: `@thread`, `@profile`, `@buffer`, `@pause`, `@resume`.
     mutating func perform(_ directive: ScenarioDirective, line: Int) throws(ScenarioRuntimeError) -> DirectiveResult {
         let words = directive.words
-        guard let range = CryptCallSpec.directives[directive.name] else {
-            throw ScenarioRuntimeError(column: 1, message: "unknown directive '@\(directive.name)'")
-        }
-        guard range.contains(words.count) else {
-            throw ScenarioRuntimeError(column: 1, message: "@\(directive.name) takes \(Self.count(range)) word(s)")
-        }
-        if directive.expectation != nil, directive.name != "resume" {
-            throw ScenarioRuntimeError(column: 1, message: "@\(directive.name) takes no expectation")
-        }
         var result = DirectiveResult(function: "@" + directive.name, outcome: CryptOutcome(kind: .void))
         switch directive.name {
         case "thread":
@@ -73,10 +64,12 @@ extension CryptScenarioSession {
         var steps: [ScenarioStep] = []
         for name in pending.keys.sorted() {
             guard let line = pending[name]?.line, let result = try? resume(name, expectation: nil) else { continue }
-            var step = ScenarioStep(line: line, call: "@resume", arguments: [name], returned: "")
-            step.expected = result.expectation?.words.joined(separator: " ")
             let expected = result.expectation.flatMap { try? CryptExpectation($0, function: result.function) }
-            record(result.outcome, expected: expected, in: &step)
+            let outcome = Self.report(result.outcome, expected: expected)
+            var step = ScenarioStep(
+                line: line, call: "@resume", arguments: [name], returned: outcome.returned, lastError: outcome.lastError,
+                output: outcome.output, bound: outcome.bound, met: outcome.met,
+                expected: result.expectation?.words.joined(separator: " "), notes: outcome.notes)
             step.notes.append("end of scenario: \(name) resumed")
             steps.append(step)
         }
@@ -121,9 +114,5 @@ extension CryptScenarioSession {
             bytes.append(byte)
         }
         return bytes
-    }
-
-    private static func count(_ range: ClosedRange<Int>) -> String {
-        range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
     }
 }

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The mutable state of one scenario run: the current simulated thread, the bound names and
 /// buffers, and the calls stopped inside the API.
-struct CryptScenarioSession {
+struct CryptScenarioSession: ScenarioSession {
     /// A call stopped at a pause point, running on its own OS thread.
     struct PendingCall {
         let line: Int
@@ -17,6 +17,8 @@ struct CryptScenarioSession {
     }
 
     let simulator: CryptSimulator
+    let ledgers: [ScenarioLedger]
+    var calls: ScenarioCallTable { CryptScenarioCalls.table }
     let constants = ScenarioConstants(CryptConstantNames.pairs)
     /// The simulated thread calls are made on.
     var thread = "T1"
@@ -32,73 +34,54 @@ struct CryptScenarioSession {
     /// The largest buffer `@buffer` makes.
     static let largestBuffer = 64 << 20
 
-    init(simulator: CryptSimulator) {
+    init(simulator: CryptSimulator, ledgers: [ScenarioLedger]) {
         self.simulator = simulator
+        self.ledgers = ledgers
     }
 
-    /// Runs one line and reports it: the return, last error, output, names, and ledger changes.
-    mutating func step(for line: ScenarioLine) -> ScenarioStep {
-        let mark = simulator.table.ledger.eventCount
-        var step: ScenarioStep
-        let expectation: ScenarioExpectation?
+    /// Runs one line the call table accepts: its return, last error, output, names, and whether
+    /// it met its expectation (for `@resume`, the resumed call's unless the line gives one).
+    mutating func perform(_ line: ScenarioLine) throws(ScenarioRuntimeError) -> ScenarioOutcome {
         switch line.content {
         case .call(let call):
-            expectation = call.expectation
-            step = ScenarioStep(
-                line: line.number, call: call.function, arguments: call.arguments.map(\.value.description), returned: "")
-        case .directive(let directive):
-            expectation = directive.expectation
-            step = ScenarioStep(line: line.number, call: "@" + directive.name, arguments: directive.words, returned: "")
-        }
-        step.expected = expectation?.words.joined(separator: " ")
-        do {
-            var outcome: CryptOutcome
-            var function: String
-            var checked = expectation
-            switch line.content {
-            case .call(let call):
-                function = call.function
-                _ = try call.expectation.map { (e) throws(ScenarioRuntimeError) in try CryptExpectation(e, function: function) }
-                outcome = try perform(call, line: line.number)
-            case .directive(let directive):
-                let result = try perform(directive, line: line.number)
-                (function, outcome, checked) = (result.function, result.outcome, result.expectation)
-                step.expected = checked?.words.joined(separator: " ")
-            }
-            let expected = try checked.map { (e) throws(ScenarioRuntimeError) in
+            let function = calls.function(named: call.function)?.name ?? call.function
+            let expected = try call.expectation.map { (e) throws(ScenarioRuntimeError) in
                 try CryptExpectation(e, function: function)
             }
-            record(outcome, expected: expected, in: &step)
-        } catch {
-            step.returned = "not run"
-            step.notes = ["line \(line.number), \(error)"]
-            step.met = false
-            step.expected = step.expected ?? "a line that runs"
+            return Self.report(try perform(call, line: line.number), expected: expected)
+        case .directive(let directive):
+            let result = try perform(directive, line: line.number)
+            let expected = try result.expectation.map { (e) throws(ScenarioRuntimeError) in
+                try CryptExpectation(e, function: result.function)
+            }
+            var outcome = Self.report(result.outcome, expected: expected)
+            outcome.expected = result.expectation?.words.joined(separator: " ")
+            return outcome
         }
-        step.notes += simulator.takeDiagnostics(of: thread)
-        step.ledgerDelta = Self.delta(simulator.table, since: mark)
-        return step
     }
 
-    /// Copies an outcome into a step and checks it.
-    func record(_ outcome: CryptOutcome, expected: CryptExpectation?, in step: inout ScenarioStep) {
-        step.returned = outcome.returned
-        step.lastError = outcome.lastErrorText
-        step.output = outcome.output.map(ScenarioHex.string)
-        step.bound = outcome.bound
-        step.notes += outcome.notes
+    /// What the simulator noted on the current thread during the line.
+    mutating func trailingNotes() -> [String] {
+        simulator.takeDiagnostics(of: thread)
+    }
+
+    /// Lets every call still stopped inside the API finish, and reports each.
+    mutating func finish() -> [ScenarioStep] {
+        resumeAll()
+    }
+
+    /// An outcome as the driver reports it, checked against the expectation (a pending call is
+    /// not checked until it returns).
+    static func report(_ outcome: CryptOutcome, expected: CryptExpectation?) -> ScenarioOutcome {
+        var met: Bool?
         if case .pending = outcome.kind {
-            step.met = nil
+            met = nil
         } else {
-            step.met = expected?.isMet(by: outcome)
+            met = expected?.isMet(by: outcome)
         }
-    }
-
-    /// The ledger events of the table after `mark`.
-    static func delta(_ table: HandleTable, since mark: Int) -> [String] {
-        let ledger = table.ledger
-        guard ledger.eventCount > mark else { return [] }
-        return ledger.events(after: mark).map(\.description)
+        return ScenarioOutcome(
+            returned: outcome.returned, lastError: outcome.lastErrorText, output: outcome.output.map(ScenarioHex.string),
+            bound: outcome.bound, notes: outcome.notes, met: met)
     }
 
     /// A handle or name as a line shows it: `context#1 (0x100000001)`, or the hex value.

@@ -8,13 +8,27 @@ import ScenarioKit
 /// make at least one verifier report. A line that makes a verifier report (not a warning) without
 /// saying `VERIFIER` does not meet its expectation.
 enum FltExpectation {
+    /// Reads an expectation for a routine or directive before anything runs; throws when a word
+    /// does not fit.
+    static func read(_ expectation: ScenarioExpectation, call: String) throws(ScenarioRuntimeError) {
+        let word = expectation.returnWord
+        if let unknown = expectation.words.dropFirst().first(where: { $0 != "VERIFIER" }) {
+            throw ScenarioRuntimeError(
+                column: expectation.column,
+                message: "\(ScenarioToken.quoted(unknown)) is not understood after the return (only VERIFIER is)")
+        }
+        let returnsStatus = call == "@register" || FltScenarioCalls.table.function(named: call)?.returns == "NTSTATUS"
+        if returnsStatus, word != "BUGCHECK", FltScenarioConstants.status(named: word) == nil {
+            throw ScenarioRuntimeError(
+                column: expectation.column, message: "\(ScenarioToken.quoted(word)) is not a status name or value")
+        }
+    }
+
     /// Whether the outcome meets the expectation, and why not when it does not.
     static func check(
         _ expectation: ScenarioExpectation, _ outcome: LineOutcome, violations: Int
     ) -> (met: Bool, reason: String?) {
-        let words = expectation.words
         let word = expectation.returnWord
-        if outcome.error != nil { return (false, nil) }
         var met: Bool
         if word == "BUGCHECK" {
             met = outcome.bugCheck != nil
@@ -28,19 +42,14 @@ enum FltExpectation {
         } else if let count = outcome.count {
             met = Int(word) == count
         } else {
-            met = word == outcome.returned || (word == "-" && outcome.returned != "error")
+            met = word == outcome.returned || word == "-"
         }
-        let extras = words.dropFirst()
-        if let unknown = extras.first(where: { $0 != "VERIFIER" }) {
-            return (false, "\(ScenarioToken.quoted(unknown)) is not understood after the return (only VERIFIER is)")
-        }
-        let wantsVerifier = extras.contains("VERIFIER")
+        let wantsVerifier = expectation.words.dropFirst().contains("VERIFIER")
         if wantsVerifier && violations == 0 {
             return (false, "a verifier report was expected and none was made")
         }
         if !wantsVerifier && violations > 0 && outcome.bugCheck == nil {
-            met = false
-            return (met, "the line made a verifier report it did not expect (add VERIFIER after the return)")
+            return (false, "the line made a verifier report it did not expect (add VERIFIER after the return)")
         }
         return (met, nil)
     }

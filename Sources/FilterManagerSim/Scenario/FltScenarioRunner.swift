@@ -4,6 +4,9 @@ import ScenarioKit
 /// Runs Filter Manager scenario files (section 0 of the semantics, with the directives of
 /// Docs/flt.md) on a ``FilterManager`` and reports each line's outcome.
 public struct FltScenarioRunner: ScenarioRunner {
+    /// What Filter Manager lines may say.
+    public static var calls: ScenarioCallTable { FltScenarioCalls.table }
+
     /// The machine the scenario runs on; make one per run.
     public let machine: FilterManager
 
@@ -12,86 +15,59 @@ public struct FltScenarioRunner: ScenarioRunner {
         self.machine = machine
     }
 
-    /// The name of the runner's ledger in reports.
-    public var ledgerName: String { machine.table.name }
+    /// The machine's context table, under its name.
+    public var ledgers: [ScenarioLedger] { [ScenarioLedger(name: machine.table.name, table: machine.table)] }
 
     /// Runs every line in order. A bug check stops the run (`stopped` names it); with `failFast`,
     /// so does the first unmet expectation. The report ends with the live contexts.
     public func run(_ scenario: Scenario, options: ScenarioOptions) -> ScenarioReport {
-        var session = FltSession(machine: machine)
-        var report = ScenarioReport()
-        for line in scenario.lines {
-            let step = perform(line, in: &session)
-            report.steps.append(step)
-            if let check = machine.bugCheck {
-                report.stopped = check.description
-                break
-            }
-            if options.failFast, step.met == false {
-                report.stopped = "fail-fast: line \(line.number) did not meet its expectation"
-                break
-            }
-        }
-        report.live = [ledgerName: liveNames()]
-        return report
+        var session = FltSession(machine: machine, ledgers: ledgers)
+        return ScenarioDriver.run(scenario, in: &session, options: options)
     }
+}
 
-    /// The live contexts by ledger name; a context whose free is queued says so.
-    func liveNames() -> [String] {
-        let active = Set(machine.liveContexts.map(\.handle))
-        return machine.table.liveResources().map { active.contains($0.handle) ? $0.name : "\($0.name) (free queued)" }
-    }
+extension FltSession: ScenarioSession {
+    var calls: ScenarioCallTable { FltScenarioCalls.table }
 
-    private func perform(_ line: ScenarioLine, in session: inout FltSession) -> ScenarioStep {
-        let before = machine.table.ledger.eventCount
+    /// Runs one line: the machine's verifier reports, the routine's own notes and the cleanup
+    /// callbacks it ran become the step's notes, and the expectation is checked.
+    mutating func perform(_ line: ScenarioLine) throws(ScenarioRuntimeError) -> ScenarioOutcome {
         machine.location = "line \(line.number)"
-        var outcome: LineOutcome
-        let call: String
-        let arguments: [String]
-        var expectation: ScenarioExpectation?
+        let outcome: LineOutcome
+        let expectation: ScenarioExpectation?
         switch line.content {
-        case .call(let scenarioCall):
-            call = scenarioCall.function
-            arguments = scenarioCall.arguments.map(\.value.description)
-            expectation = scenarioCall.expectation
-            outcome = Self.arity(of: line) ?? session.perform(scenarioCall)
+        case .call(let call):
+            expectation = call.expectation
+            outcome = try perform(call)
         case .directive(let directive):
-            call = "@" + directive.name
-            arguments = directive.words
             expectation = directive.expectation
-            outcome = Self.arity(of: line) ?? session.perform(directive)
+            outcome = try perform(directive)
         }
         let reports = machine.takeReports()
-        let cleanups = machine.takeCleanups()
-        let ledger = machine.table.ledger
-        var notes: [String] = []
-        if let check = outcome.bugCheck { notes.append(check.description) }
-        if let error = outcome.error { notes.append("line \(line.number): \(error)") }
-        notes += reports.map(\.description) + outcome.notes + cleanups.map(\.description)
-        var step = ScenarioStep(
-            line: line.number, call: call, arguments: arguments, returned: outcome.returned, bound: outcome.bound,
-            notes: notes,
-            ledgerDelta: ledger.events(after: before).map(\.description))
+        var notes = outcome.bugCheck.map { [$0.description] } ?? []
+        notes += reports.map(\.description) + outcome.notes + machine.takeCleanups().map(\.description)
+        var result = ScenarioOutcome(returned: outcome.returned, bound: outcome.bound, notes: notes)
         if let expectation {
             let violations = reports.filter { $0.severity == .violation }.count
             let verdict = FltExpectation.check(expectation, outcome, violations: violations)
-            step.met = verdict.met
-            step.expected = expectation.words.joined(separator: " ")
-            if let reason = verdict.reason { step.notes.append(reason) }
-        } else if outcome.error != nil {
-            step.met = false
-            step.expected = "a line that runs"
+            result.met = verdict.met
+            if let reason = verdict.reason { result.notes.append(reason) }
         }
-        return step
+        return result
     }
 
-    /// The problem with a line's routine, directive or argument count, as an outcome; nil when fine.
-    private static func arity(of line: ScenarioLine) -> LineOutcome? {
-        do {
-            try FltRoutine.check(Scenario(lines: [line]))
-            return nil
-        } catch {
-            return .failed(error.message)
-        }
+    /// The verifier reports and cleanups of a line that could not run.
+    mutating func trailingNotes() -> [String] {
+        machine.takeReports().map(\.description) + machine.takeCleanups().map(\.description)
+    }
+
+    /// The bug check that stopped the machine, if any.
+    var stopReason: String? { machine.bugCheck?.description }
+
+    /// The live contexts by ledger name; a context whose free is queued says so.
+    func liveObjects() -> [String: [String]] {
+        let active = Set(machine.liveContexts.map(\.handle))
+        let names = machine.table.liveResources().map { active.contains($0.handle) ? $0.name : "\($0.name) (free queued)" }
+        return [machine.table.name: names]
     }
 }

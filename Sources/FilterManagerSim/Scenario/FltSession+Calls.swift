@@ -2,27 +2,27 @@ import ScenarioKit
 
 extension FltSession {
     /// Runs one call line on the machine.
-    mutating func perform(_ call: ScenarioCall) -> LineOutcome {
-        guard let routine = FltRoutine.named(call.function) else { return .failed("unknown routine \(ScenarioToken.bounded(call.function))") }
+    mutating func perform(_ call: ScenarioCall) throws(ScenarioRuntimeError) -> LineOutcome {
         for name in call.bindings {
             if case .object? = bindings[name] {
-                return .failed("\(ScenarioToken.quoted(name)) names an object and cannot be bound by \(routine.name)")
+                throw ScenarioRuntimeError(
+                    column: 1, message: "\(ScenarioToken.quoted(name)) names an object and cannot be bound by \(call.function)")
             }
         }
         do {
-            return try execute(routine, call)
+            return try execute(call)
         } catch let error as ScenarioRuntimeError {
-            return .failed(error.description)
+            throw error
         } catch let check as BugCheck {
             return LineOutcome(returned: check.title, bugCheck: check)
         } catch {
-            return .failed("\(error)")
+            throw ScenarioRuntimeError(column: call.functionColumn, message: "\(error)")
         }
     }
 
-    private mutating func execute(_ routine: FltRoutine, _ call: ScenarioCall) throws -> LineOutcome {
+    private mutating func execute(_ call: ScenarioCall) throws -> LineOutcome {
         let arguments = call.arguments
-        let name = routine.name
+        let name = call.function
         if name == "FltAllocateContext" {
             let filter = try object(arguments[0])
             let type = try integer(arguments[1])
@@ -67,8 +67,6 @@ extension FltSession {
             try machine.deleteContext(try context(arguments[0]))
         case "FltReleaseContexts":
             try machine.releaseContexts(try related(arguments[0]))
-        case "FltUnregisterFilter":
-            try machine.unregisterFilter(try object(arguments[0]))
         case "FltGetContexts":
             let instance = try object(arguments[0])
             let fileObject = try optionalObject(arguments[1])
@@ -81,7 +79,7 @@ extension FltSession {
             if let name = call.bindings.first { bind(name, .related(related), into: &outcome) }
             return outcome
         default:
-            return .failed("unknown routine \(ScenarioToken.bounded(name))")
+            try machine.unregisterFilter(try object(arguments[0]))
         }
         return .void
     }

@@ -2,15 +2,15 @@ import ScenarioKit
 
 extension FltSession {
     /// Runs one directive line: objects made or torn down, the IRQL, the work queue.
-    mutating func perform(_ directive: ScenarioDirective) -> LineOutcome {
+    mutating func perform(_ directive: ScenarioDirective) throws(ScenarioRuntimeError) -> LineOutcome {
         do {
             return try execute(directive, words: directive.words)
         } catch let error as FltSetupError {
-            return .failed(error.message)
+            throw ScenarioRuntimeError(column: 1, message: error.message)
         } catch let error as ScenarioRuntimeError {
-            return .failed(error.message)
+            throw error
         } catch {
-            return .failed("\(error)")
+            throw ScenarioRuntimeError(column: 1, message: "\(error)")
         }
     }
 

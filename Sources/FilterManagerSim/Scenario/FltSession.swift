@@ -24,23 +24,19 @@ struct LineOutcome {
     var notes: [String] = []
     /// The bug check the line caused.
     var bugCheck: BugCheck?
-    /// A line that could not run: unknown name, wrong kind of value.
-    var error: String?
 
     static let void = LineOutcome(returned: "-")
-
-    static func failed(_ message: String) -> LineOutcome {
-        LineOutcome(returned: "error", error: message)
-    }
 }
 
 /// The state of one scenario run: the machine and the names bound so far.
 struct FltSession {
     let machine: FilterManager
+    let ledgers: [ScenarioLedger]
     var bindings: [String: FltBinding] = [:]
 
-    init(machine: FilterManager) {
+    init(machine: FilterManager, ledgers: [ScenarioLedger]) {
         self.machine = machine
+        self.ledgers = ledgers
     }
 
     /// The text a bound value prints as: `context#3`, `NULL`, a structure's members.

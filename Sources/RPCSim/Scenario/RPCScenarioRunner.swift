@@ -3,17 +3,19 @@ import ScenarioKit
 
 /// Runs scenario files of the RPC family (section 0 of the semantics, with the directives
 /// `@server`, `@client NAME`, `@drop NAME`, `@reconnect NAME`) against one server and one client
-/// runtime, and reports each line with the changes to both ledgers.
+/// runtime, and reports each line with the changes to both ledgers and each rundown as an event.
 ///
 /// The runner works on its own ``server`` and ``client``; make a new runner for a fresh world.
 public struct RPCScenarioRunner: ScenarioRunner {
+    /// What RPC lines may say.
+    public static var calls: ScenarioCallTable { RPCScenarioCalls.table }
+    /// The kind of the step event a rundown makes.
+    public static let rundownEvent = "rundown"
+
     /// The server the scenario's clients call.
     public let server: RPCServer
     /// The client runtime holding the scenario's bindings and context handles.
     public let client: RPCClient
-
-    /// The words every note about a rundown starts with, so a reader can find them.
-    public static let rundownNotePrefix = "rundown "
 
     /// Creates a runner with a new server and client; `ledgerCapacity` bounds each ledger's events.
     public init(ledgerCapacity: Int? = 4096) {
@@ -22,24 +24,19 @@ public struct RPCScenarioRunner: ScenarioRunner {
         self.client = RPCClient(server: server, ledgerCapacity: ledgerCapacity)
     }
 
+    /// The `client` and `server` ledgers.
+    public var ledgers: [ScenarioLedger] {
+        [
+            ScenarioLedger(name: "client", table: client.table, namesEvents: true),
+            ScenarioLedger(name: "server", table: server.table, namesEvents: true),
+        ]
+    }
+
     /// Runs every line in order (stopping at the first unmet expectation with `failFast`) and ends
     /// with the live objects of the `client` and `server` ledgers.
     public func run(_ scenario: Scenario, options: ScenarioOptions = ScenarioOptions()) -> ScenarioReport {
-        var session = RPCScenarioSession(server: server, client: client)
-        var report = ScenarioReport()
-        for line in scenario.lines {
-            let step = session.step(for: line)
-            report.steps.append(step)
-            if options.failFast, step.met == false {
-                report.stopped = "line \(line.number): expectation not met (fail-fast)"
-                break
-            }
-        }
-        report.live = [
-            "client": client.table.liveResources().map(\.description),
-            "server": server.table.liveResources().map(\.description),
-        ]
-        return report
+        var session = RPCScenarioSession(server: server, client: client, ledgers: ledgers)
+        return ScenarioDriver.run(scenario, in: &session, options: options)
     }
 }
 
@@ -56,65 +53,42 @@ struct RPCLineResult {
 }
 
 /// The mutable state of one run: the scenario's names and clients.
-struct RPCScenarioSession {
+struct RPCScenarioSession: ScenarioSession {
     let server: RPCServer
     let client: RPCClient
+    let ledgers: [ScenarioLedger]
+    var calls: ScenarioCallTable { RPCScenarioCalls.table }
     /// Every bound name (bindings and context handles) and its value; 0 is NULL.
     var variables: [String: UInt64] = [:]
     /// The clients declared with `@client`, by name, with the binding each was given.
     var clients: [String: RPCBindingHandle] = [:]
 
-    init(server: RPCServer, client: RPCClient) {
+    init(server: RPCServer, client: RPCClient, ledgers: [ScenarioLedger]) {
         self.server = server
         self.client = client
+        self.ledgers = ledgers
     }
 
-    /// Runs one line and reports it: result, expectation, rundowns and ledger changes.
-    mutating func step(for line: ScenarioLine) -> ScenarioStep {
-        let clientMark = client.table.ledger.eventCount
-        let serverMark = server.table.ledger.eventCount
+    /// Runs one line and reports its result, whether it met its expectation, and its rundowns.
+    mutating func perform(_ line: ScenarioLine) throws(ScenarioRuntimeError) -> ScenarioOutcome {
         let journalMark = server.journal.eventCount
-        var step: ScenarioStep
         let expectation: ScenarioExpectation?
+        let result: RPCLineResult
         switch line.content {
         case .call(let call):
             expectation = call.expectation
-            step = ScenarioStep(line: line.number, call: call.function, arguments: call.arguments.map(\.value.description), returned: "")
+            result = try perform(call)
         case .directive(let directive):
             expectation = directive.expectation
-            step = ScenarioStep(line: line.number, call: "@" + directive.name, arguments: directive.words, returned: "")
+            result = try perform(directive)
         }
-        step.expected = expectation?.words.joined(separator: " ")
-        do {
-            let expected = try expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
-            let result: RPCLineResult
-            switch line.content {
-            case .call(let call): result = try perform(call)
-            case .directive(let directive): result = try perform(directive)
-            }
-            step.returned = result.outcome.description
-            step.output = result.output.map(ScenarioHex.string)
-            step.bound = result.bound
-            step.notes = result.notes
-            step.met = expected?.isMet(by: result.outcome, output: result.output)
-        } catch {
-            step.returned = "not run"
-            step.notes = ["line \(line.number), \(error)"]
-            step.met = false
-            step.expected = step.expected ?? "a line that runs"
+        let expected = try expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
+        let events = server.journal.events(from: journalMark).filter { $0.action == .rundown }.map {
+            ScenarioEvent(
+                kind: RPCScenarioRunner.rundownEvent, subject: $0.context, detail: "\"\($0.resource)\" (\($0.association))")
         }
-        for event in server.journal.events(from: journalMark) where event.action == .rundown {
-            step.notes.append(RPCScenarioRunner.rundownNotePrefix + "ran for \(event.context) \"\(event.resource)\" (\(event.association))")
-        }
-        step.ledgerDelta = Self.delta(client.table, since: clientMark, as: "client")
-            + Self.delta(server.table, since: serverMark, as: "server")
-        return step
-    }
-
-    /// The ledger events of `table` after `mark`, each prefixed with the ledger's name.
-    static func delta(_ table: HandleTable, since mark: Int, as name: String) -> [String] {
-        let ledger = table.ledger
-        guard ledger.eventCount > mark else { return [] }
-        return ledger.events(after: mark).map { "\(name): \($0)" }
+        return ScenarioOutcome(
+            returned: result.outcome.description, output: result.output.map(ScenarioHex.string), bound: result.bound,
+            notes: result.notes, events: events, met: expected?.isMet(by: result.outcome, output: result.output))
     }
 }

@@ -1,29 +1,9 @@
 import ScenarioKit
 
-/// The functions a scenario line can call, with their in-parameters as written.
+/// The functions a scenario line can call; the call table has checked each line's arguments and bindings.
 extension RPCScenarioSession {
-    /// Each function's name and its arguments' names, for usage messages.
-    static let signatures: [(name: String, parameters: [String])] = [
-        ("OpenResource", ["binding", "name"]),
-        ("ReadResource", ["context"]),
-        ("WriteResource", ["context", "data"]),
-        ("CloseResource", ["context"]),
-        ("RpcSmDestroyClientContext", ["context"]),
-        ("RpcSsDestroyClientContext", ["context"]),
-        ("RpcBindingFree", ["binding"]),
-    ]
-
     /// Runs a call line.
     mutating func perform(_ call: ScenarioCall) throws(ScenarioRuntimeError) -> RPCLineResult {
-        guard let signature = Self.signatures.first(where: { $0.name == call.function }) else {
-            let known = Self.signatures.map(\.name).joined(separator: ", ")
-            throw ScenarioRuntimeError(
-                column: call.functionColumn, message: "unknown function \(ScenarioToken.quoted(call.function)) (RPC functions: \(known))")
-        }
-        try checkArity(call, signature.parameters)
-        if call.function != "OpenResource", !call.bindings.isEmpty {
-            throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.bounded(call.function)) has no out-parameter to bind")
-        }
         let arguments = call.arguments
         switch call.function {
         case "OpenResource":
@@ -67,9 +47,6 @@ extension RPCScenarioSession {
 
     /// `h = OpenResource c1 "name"`: binds the new context handle (NULL when the call fails).
     private mutating func open(_ call: ScenarioCall) throws(ScenarioRuntimeError) -> RPCLineResult {
-        guard call.bindings.count <= 1 else {
-            throw ScenarioRuntimeError(column: 1, message: "OpenResource binds one name: its context handle")
-        }
         let binding = RPCBindingHandle(rawValue: try value(call.arguments[0]))
         let name = String(decoding: try bytes(call.arguments[1], for: "name"), as: UTF8.self)
         var handle: RPCContextHandle?
@@ -87,15 +64,6 @@ extension RPCScenarioSession {
             return "client memory reclaimed without contacting the server (its context is already gone)"
         }
         return "client memory reclaimed without contacting the server: \(serverContext) stays live until its association goes"
-    }
-
-    private func checkArity(_ call: ScenarioCall, _ parameters: [String]) throws(ScenarioRuntimeError) {
-        guard call.arguments.count != parameters.count else { return }
-        let column = call.arguments.count > parameters.count ? call.arguments[parameters.count].column : call.functionColumn
-        let list = parameters.joined(separator: ", ")
-        throw ScenarioRuntimeError(
-            column: column,
-            message: "\(ScenarioToken.bounded(call.function)) takes \(parameters.count) argument(s) (\(list)), found \(call.arguments.count)")
     }
 
     /// A handle-sized value: a bound name, NULL, a number, `~0`.

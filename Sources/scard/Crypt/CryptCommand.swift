@@ -1,4 +1,5 @@
 import ArgumentParser
+import CryptoAPISim
 
 /// `scard crypt`: the CryptoAPI context simulator.
 struct CryptCommand: ParsableCommand {
@@ -36,6 +37,9 @@ enum CryptProfileOption: String, ExpressibleByArgument, CaseIterable {
     case windows
     /// The documentation's error table taken literally.
     case documented
+
+    /// The simulator's profile.
+    var profile: CryptProfile { self == .documented ? .documented : .windows }
 }
 
 /// Where `scard crypt` keeps key containers.
@@ -56,13 +60,4 @@ struct CryptStoreOptions: ParsableArguments {
             throw ValidationError("--store needs a directory; an empty path names none")
         }
     }
-}
-
-/// The output options the `scard crypt` subcommands share.
-struct CryptOutputOptions: ParsableArguments {
-    @Flag(help: "Print one JSON object per line (each step, then a summary) instead of text.")
-    var json = false
-
-    @Flag(help: "Print the ledger (every allocate, retain, release, free and stale use) to standard error after the run.")
-    var trace = false
 }

@@ -25,14 +25,14 @@ struct CryptExampleCommand: ParsableCommand {
     )
 
     @OptionGroup var store: CryptStoreOptions
-    @OptionGroup var output: CryptOutputOptions
+    @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
-        let simulator = try CryptWorld.simulator(store: store, trace: output.trace)
+        let simulator = try CryptWorld.simulator(store: store, trace: options.trace)
         let report = CryptExample.run(on: simulator)
-        let status = ScenarioOutput.emit(report, json: output.json, expectClean: true)
-        if output.trace { LedgerOutput.trace(simulator.table) }
+        let ledgers = CryptScenarioRunner(simulator: simulator).ledgers
+        let failure = ScenarioOutput.finish(report, ledgers: ledgers, options: options, alwaysClean: true)
         try CryptWorld.checkWrites(simulator)
-        if status != 0 { throw ExitCode(status) }
+        if let failure { throw failure }
     }
 }

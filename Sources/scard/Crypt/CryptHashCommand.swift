@@ -20,24 +20,8 @@ struct CryptHashCommand: ParsableCommand {
             """
     )
 
-    /// The hash algorithms, as the command line names them.
-    enum Algorithm: String, ExpressibleByArgument, CaseIterable {
-        case md5, sha1, sha256, sha384, sha512
-
-        /// The CALG_ identifier.
-        var algid: ALG_ID {
-            switch self {
-            case .md5: CALG_MD5
-            case .sha1: CALG_SHA1
-            case .sha256: CALG_SHA_256
-            case .sha384: CALG_SHA_384
-            case .sha512: CALG_SHA_512
-            }
-        }
-    }
-
     @Option(help: "The hash algorithm: md5, sha1, sha256, sha384 or sha512.")
-    var alg: Algorithm = .sha256
+    var alg: HashAlgorithm = .sha256
 
     @Argument(help: "The files to hash; - for standard input.")
     var files: [String] = ["-"]
@@ -77,10 +61,23 @@ struct CryptHashCommand: ParsableCommand {
         return value.value.map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Turns a FALSE return into one line on standard error and exit 1.
-    private func check(_ ok: Bool, _ function: String, _ thread: CryptThread) throws {
+    /// Turns a FALSE return into an error naming the call and its last error (exit 1).
+    private func check(_ ok: Bool, _ function: String, _ thread: CryptThread) throws(CLIError) {
         guard !ok else { return }
-        StandardError.write("scard: \(function) failed: \(thread.lastError)")
-        throw ExitCode(1)
+        throw CLIError(message: "\(function) failed: \(thread.lastError)", status: .checkFailed)
     }
+}
+
+/// `--alg md5|sha1|sha256|sha384|sha512`: the simulator's hash algorithms by short name.
+extension HashAlgorithm: ExpressibleByArgument {
+    /// The algorithm with this short name.
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+
+    /// The short name, shown as the default in help.
+    public var defaultValueDescription: String { name }
+
+    /// Every short name, for help and completions.
+    public static var allValueStrings: [String] { allCases.map(\.name) }
 }

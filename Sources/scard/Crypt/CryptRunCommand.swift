@@ -1,10 +1,9 @@
 import ArgumentParser
 import CryptoAPISim
-import Foundation
 import ScenarioKit
 
 /// `scard crypt run SCENARIO`: runs a scenario file of CryptoAPI calls and checks its expectations.
-struct CryptRunCommand: ParsableCommand {
+struct CryptRunCommand: ScenarioRunCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a CryptoAPI scenario file and check its expectations.",
@@ -42,42 +41,14 @@ struct CryptRunCommand: ParsableCommand {
     var profile: CryptProfileOption = .windows
 
     @OptionGroup var store: CryptStoreOptions
-    @OptionGroup var output: CryptOutputOptions
+    @OptionGroup var options: ScenarioRunOptions
 
-    @Flag(help: "Fail (exit 1) when anything is still live in the ledger at the end.")
-    var expectClean = false
-
-    @Flag(help: "Stop at the first expectation that is not met.")
-    var failFast = false
-
-    func run() throws {
-        let text = try CryptScenarioFile.read(scenario)
-        let parsed: Scenario
-        do {
-            parsed = try Scenario(parsing: text)
-            try CryptScenarioRunner.check(parsed)
-        } catch {
-            StandardError.write("scard: \(EchoedText.bounded(scenario, limit: 256)):\(error.line):\(error.column): \(error.message)")
-            throw ExitCode(2)
-        }
-        let simulator = try CryptWorld.simulator(store: store, profile: profile, trace: output.trace)
-        let report = CryptScenarioRunner(simulator: simulator)
-            .run(parsed, options: ScenarioOptions(failFast: failFast, profile: profile.rawValue))
-        let status = ScenarioOutput.emit(report, json: output.json, expectClean: expectClean)
-        if expectClean, report.liveTotal > 0 {
-            StandardError.write("scard: \(report.liveTotal) object(s) still live at the end (--expect-clean)")
-        }
-        if output.trace { LedgerOutput.trace(simulator.table) }
-        try CryptWorld.checkWrites(simulator)
-        if status != 0 { throw ExitCode(status) }
+    func makeRunner() throws -> CryptScenarioRunner {
+        let simulator = try CryptWorld.simulator(store: store, trace: options.trace)
+        return CryptScenarioRunner(simulator: simulator, profile: profile.profile)
     }
-}
 
-/// Reads a scenario file or standard input, with a clear one-line error.
-enum CryptScenarioFile {
-    /// The text of `path` (`-`: standard input), at most 16 MiB of UTF-8; a usage error (exit 2)
-    /// says why it cannot be read.
-    static func read(_ path: String) throws -> String {
-        try InputFile(path).readText()
+    func afterRun(_ runner: CryptScenarioRunner) throws {
+        try CryptWorld.checkWrites(runner.simulator)
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CryptoAPISim
 import Foundation
 
@@ -6,9 +5,7 @@ import Foundation
 enum CryptWorld {
     /// A simulator on the store the options choose; a store that cannot be opened is one line on
     /// standard error and exit 2.
-    static func simulator(
-        store options: CryptStoreOptions, profile: CryptProfileOption = .windows, trace: Bool
-    ) throws -> CryptSimulator {
+    static func simulator(store options: CryptStoreOptions, trace: Bool) throws(CLIError) -> CryptSimulator {
         let store: ContainerStore
         if options.ephemeral {
             store = ContainerStore()
@@ -18,19 +15,16 @@ enum CryptWorld {
             do {
                 store = try ContainerStore(location: .directory(directory))
             } catch {
-                StandardError.write("scard: \(error.description)")
-                throw ExitCode(2)
+                throw CLIError.usage(error.description)
             }
         }
-        let chosen: CryptProfile = profile == .documented ? .documented : .windows
-        return CryptSimulator(store: store, profile: chosen, ledgerCapacity: trace ? nil : 4096)
+        return CryptSimulator(store: store, ledgerCapacity: trace ? nil : 4096)
     }
 
     /// Ends the run with exit 8 and one line naming the store's file and why, when a change to
     /// the store could not be written (the call that made it has already failed with `NTE_FAIL`).
-    static func checkWrites(_ simulator: CryptSimulator) throws {
+    static func checkWrites(_ simulator: CryptSimulator) throws(CLIError) {
         guard let failure = simulator.store.writeFailure else { return }
-        StandardError.write("scard: \(failure.description)")
-        throw ExitCode(ExitStatus.writeFailed.rawValue)
+        throw CLIError(message: failure.description, status: .writeFailed)
     }
 }

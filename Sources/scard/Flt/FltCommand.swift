@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `scard flt`: the Filter Manager context simulator.
-struct FltCommand: AsyncParsableCommand {
+struct FltCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flt",
         abstract: "Simulate minifilter contexts: FltAllocateContext, FltSetXxxContext ... FltReleaseContext.",

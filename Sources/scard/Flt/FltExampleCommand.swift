@@ -3,7 +3,7 @@ import FilterManagerSim
 import ScenarioKit
 
 /// `scard flt example`: runs the built-in minifilter story and prints each call and the ledger.
-struct FltExampleCommand: AsyncParsableCommand {
+struct FltExampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "example",
         abstract: "Run a short minifilter story and print each call's status and the ledger.",
@@ -18,39 +18,24 @@ struct FltExampleCommand: AsyncParsableCommand {
             """
     )
 
-    @Flag(name: .long, help: "Print one JSON object per line instead of text.")
-    var json = false
-
     @Flag(name: .long, help: "Also print the scenario the story runs.")
     var showScenario = false
 
-    @Flag(name: .long, help: "Also print the ledger to standard error.")
-    var trace = false
+    @OptionGroup var options: ScenarioRunOptions
 
-    mutating func run() async throws {
-        let scenario: Scenario
-        do {
-            scenario = try Scenario(parsing: FltExamples.minifilterStory)
-        } catch {
-            StandardError.write("scard: built-in example: \(error)")
-            throw ExitCode(2)
-        }
-        if showScenario && !json {
+    func run() throws {
+        let scenario = try Scenario(parsing: FltExamples.minifilterStory)
+        if showScenario && !options.json {
             print(FltExamples.minifilterStory)
             print("")
         }
-        let runner = FltScenarioRunner()
-        let report = runner.run(scenario, options: ScenarioOptions())
-        let code = ScenarioOutput.emit(report, json: json, expectClean: true)
-        if !json {
+        let runner = FltScenarioRunner(machine: FilterManager(ledgerCapacity: options.ledgerCapacity))
+        let report = runner.run(scenario, options: ScenarioOptions(failFast: options.failFast))
+        let failure = ScenarioOutput.finish(report, ledgers: runner.ledgers, options: options, alwaysClean: true)
+        if !options.json {
             print("")
-            for line in LedgerOutput.lines(of: runner.machine.table) {
-                print(line)
-            }
+            LedgerOutput.lines(of: runner.machine.table).forEach { print($0) }
         }
-        if trace {
-            LedgerOutput.trace(runner.machine.table)
-        }
-        if code != 0 { throw ExitCode(code) }
+        if let failure { throw failure }
     }
 }

@@ -1,10 +1,8 @@
 import ArgumentParser
 import FilterManagerSim
-import Foundation
-import ScenarioKit
 
 /// `scard flt run SCENARIO`: runs a Filter Manager scenario file.
-struct FltRunCommand: AsyncParsableCommand {
+struct FltRunCommand: ScenarioRunCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a Filter Manager scenario file and check its expectations.",
@@ -25,34 +23,9 @@ struct FltRunCommand: AsyncParsableCommand {
     @Argument(help: "The scenario file ('-' reads standard input): UTF-8 text, at most 16 MiB.")
     var scenario: String
 
-    @Flag(name: .long, help: "Print one JSON object per line instead of text.")
-    var json = false
+    @OptionGroup var options: ScenarioRunOptions
 
-    @Flag(name: .long, help: "Print the ledger (every allocate, retain, release, queued, free) to standard error.")
-    var trace = false
-
-    @Flag(name: .long, help: "Fail (exit 1) when a context is still live at the end.")
-    var expectClean = false
-
-    @Flag(name: .long, help: "Stop at the first expectation that is not met.")
-    var failFast = false
-
-    mutating func run() async throws {
-        let text = try InputFile(scenario).readText()
-        let parsed: Scenario
-        do {
-            parsed = try Scenario(parsing: text)
-            try FltRoutine.check(parsed)
-        } catch {
-            StandardError.write("scard: \(EchoedText.bounded(scenario, limit: 256)):\(error.line):\(error.column): \(error.message)")
-            throw ExitCode(2)
-        }
-        let runner = FltScenarioRunner()
-        let report = runner.run(parsed, options: ScenarioOptions(failFast: failFast))
-        let code = ScenarioOutput.emit(report, json: json, expectClean: expectClean)
-        if trace {
-            LedgerOutput.trace(runner.machine.table)
-        }
-        if code != 0 { throw ExitCode(code) }
+    func makeRunner() -> FltScenarioRunner {
+        FltScenarioRunner(machine: FilterManager(ledgerCapacity: options.ledgerCapacity))
     }
 }

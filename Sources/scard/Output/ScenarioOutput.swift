@@ -1,24 +1,44 @@
-import Foundation
 import ScenarioKit
 
-/// Prints a simulator's scenario report as text or as JSON lines, and picks the exit code.
+/// Prints a simulator's scenario report as text or as JSON lines, and says whether the run failed.
 enum ScenarioOutput {
-    /// Prints every step, then the live objects; returns the exit code (0 all met, 1 otherwise).
-    static func emit(_ report: ScenarioReport, json: Bool, expectClean: Bool) -> Int32 {
+    /// Prints the report and, with `--trace`, the ledgers; returns the error the run ends with
+    /// (exit 1), or nil when it passed. Examples pass `alwaysClean`: they must end with 0 live.
+    static func finish(
+        _ report: ScenarioReport, ledgers: [ScenarioLedger], options: ScenarioRunOptions, alwaysClean: Bool = false
+    ) -> CLIError? {
+        emit(report, json: options.json)
+        if options.trace {
+            for ledger in ledgers { LedgerOutput.trace(ledger.table, title: ledger.name) }
+        }
+        return failure(of: report, expectClean: options.expectClean || alwaysClean, option: options.expectClean)
+    }
+
+    /// Why a run failed: an unmet expectation, a stop, or (when it must end clean) live objects.
+    static func failure(of report: ScenarioReport, expectClean: Bool, option: Bool) -> CLIError? {
+        if report.failures > 0 {
+            return CLIError(message: "\(report.failures) expectation(s) not met", status: .checkFailed)
+        }
+        if let stopped = report.stopped {
+            return CLIError(message: "the run stopped: \(stopped)", status: .checkFailed)
+        }
+        if expectClean, report.liveTotal > 0 {
+            let flag = option ? " (--expect-clean)" : ""
+            return CLIError(message: "\(report.liveTotal) object(s) still live at the end\(flag)", status: .checkFailed)
+        }
+        return nil
+    }
+
+    /// Prints every step, then the live objects and the summary.
+    static func emit(_ report: ScenarioReport, json: Bool) {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for step in report.steps {
-                if let data = try? encoder.encode(step) {
-                    print(String(decoding: data, as: UTF8.self))
-                }
+                print(JSONLine.string(step))
             }
             let summary = Summary(
                 summary: true, steps: report.steps.count, failures: report.failures,
                 live: report.live, stopped: report.stopped)
-            if let data = try? encoder.encode(summary) {
-                print(String(decoding: data, as: UTF8.self))
-            }
+            print(JSONLine.string(summary))
         } else {
             for step in report.steps {
                 print(text(of: step))
@@ -33,9 +53,6 @@ enum ScenarioOutput {
             let failures = report.failures
             print(failures == 0 ? "all expectations met" : "\(failures) expectation(s) not met")
         }
-        if report.failures > 0 || report.stopped != nil { return 1 }
-        if expectClean && report.liveTotal > 0 { return 1 }
-        return 0
     }
 
     /// One step as text: line, call, result, and any notes and ledger changes indented below; control
@@ -56,6 +73,7 @@ enum ScenarioOutput {
         }
         var lines = [EchoedText.escaped(head)]
         lines += step.notes.map { "    ! " + EchoedText.escaped($0) }
+        lines += step.events.map { "    ! " + EchoedText.escaped($0.description) }
         lines += step.ledgerDelta.map { "    ledger: " + EchoedText.escaped($0) }
         return lines.joined(separator: "\n")
     }

@@ -21,12 +21,3 @@ struct RPCCommand: ParsableCommand {
         subcommands: [RPCExampleCommand.self, RPCRunCommand.self]
     )
 }
-
-/// The output options `scard rpc example` and `scard rpc run` share.
-struct RPCOutputOptions: ParsableArguments {
-    @Flag(help: "Print one JSON object per line (each step, then a summary) instead of text.")
-    var json = false
-
-    @Flag(help: "Print both ledgers (client and server) to standard error after the run.")
-    var trace = false
-}

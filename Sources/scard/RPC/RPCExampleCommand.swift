@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RPCSim
 import ScenarioKit
 
@@ -22,35 +21,28 @@ struct RPCExampleCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var output: RPCOutputOptions
+    @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
-        let scenario: Scenario
-        do {
-            scenario = try RPCExample.scenario()
-        } catch {
-            StandardError.write("scard: built-in example:\(error.line):\(error.column): \(error.message)")
-            throw ExitCode(2)
-        }
-        let runner = RPCScenarioRunner(ledgerCapacity: output.trace ? nil : 4096)
-        let report = runner.run(scenario, options: ScenarioOptions())
-        var status = ScenarioOutput.emit(report, json: output.json, expectClean: true)
+        let scenario = try RPCExample.scenario()
+        let runner = RPCScenarioRunner(ledgerCapacity: options.ledgerCapacity)
+        let report = runner.run(scenario, options: ScenarioOptions(failFast: options.failFast))
+        ScenarioOutput.emit(report, json: options.json)
         let summary = RPCExampleSummary(report: report)
-        if output.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            if let data = try? encoder.encode(summary) {
-                print(String(decoding: data, as: UTF8.self))
-            }
+        if options.json {
+            print(JSONLine.string(summary))
         } else {
             summary.lines.forEach { print($0) }
         }
-        if !summary.holds { status = 1 }
-        if output.trace {
-            LedgerOutput.trace(runner.client.table, title: "client")
-            LedgerOutput.trace(runner.server.table, title: "server")
+        if options.trace {
+            runner.ledgers.forEach { LedgerOutput.trace($0.table, title: $0.name) }
         }
-        if status != 0 { throw ExitCode(status) }
+        if let failure = ScenarioOutput.failure(of: report, expectClean: true, option: options.expectClean) {
+            throw failure
+        }
+        if !summary.holds {
+            throw CLIError(message: "the example does not hold: \(summary.lines[0])", status: .checkFailed)
+        }
     }
 }
 
@@ -70,7 +62,7 @@ struct RPCExampleSummary: Encodable {
         var atDestroy = 0
         var atDrop = 0
         for step in report.steps {
-            let count = step.notes.filter { $0.hasPrefix(RPCScenarioRunner.rundownNotePrefix) }.count
+            let count = step.events.filter { $0.kind == RPCScenarioRunner.rundownEvent }.count
             guard count > 0 else { continue }
             rundowns.append("line \(step.line) (\(step.call)): \(count) rundown(s)")
             if step.call.hasSuffix("DestroyClientContext") { atDestroy += count }

@@ -33,7 +33,7 @@ extension ScenarioReport {
     /// The steps that ran at least one rundown, as (line, call, count).
     var rundownSteps: [(line: Int, call: String, count: Int)] {
         steps.compactMap { step in
-            let count = step.notes.filter { $0.hasPrefix(RPCScenarioRunner.rundownNotePrefix) }.count
+            let count = step.events.filter { $0.kind == RPCScenarioRunner.rundownEvent }.count
             return count > 0 ? (step.line, step.call, count) : nil
         }
     }
