@@ -6,10 +6,9 @@
 #
 # 1. `scard lifecycle --repeat N` (default 10,000) natively: every checkpoint must show live=0 and
 #    unclean=0, and the peak RSS after N cycles must not exceed the peak after 1,000 by more than 10%.
-# 2. `scard lifecycle --repeat M` (default 10,000), `scard crypt example --ephemeral` and
-#    `scard rpc example` under valgrind memcheck. (`scard flt example` is left out here: valgrind
-#    3.19 itself crashes on the Swift concurrency runtime's main thread, which the async flt
-#    commands use.)
+# 2. `scard lifecycle --repeat M` (default 10,000) and the three simulators' examples
+#    (`scard crypt example --ephemeral`, `scard flt example`, `scard rpc example`) under valgrind
+#    memcheck.
 # 3. An address-sanitizer build of scard (LeakSanitizer on): `scard lifecycle --repeat 1000` and
 #    the three simulators' examples, flt included.
 # Any definitely or indirectly lost block (direct or indirect leak) whose stack goes through the
@@ -123,6 +122,7 @@ strip --strip-debug -o "$stripped" "$scard"
 memcheck lifecycle lifecycle --repeat "$valgrind_cycles"
 tail -n1 "$logs/valgrind-lifecycle.out"
 memcheck crypt crypt example --ephemeral
+memcheck flt flt example
 memcheck rpc rpc example
 
 # 3. LeakSanitizer.
