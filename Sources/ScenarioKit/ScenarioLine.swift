@@ -51,6 +51,14 @@ public struct ScenarioLine: Sendable, Equatable {
     /// What the line says.
     public let content: Content
 
+    /// What the line expects, if it says: a call's or a directive's `=> ...`.
+    public var expectation: ScenarioExpectation? {
+        switch content {
+        case .call(let call): call.expectation
+        case .directive(let directive): directive.expectation
+        }
+    }
+
     /// Creates a line.
     public init(number: Int, text: String, content: Content) {
         self.number = number

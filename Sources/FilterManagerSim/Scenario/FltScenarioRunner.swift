@@ -34,20 +34,15 @@ extension FltSession: ScenarioSession {
     mutating func perform(_ line: ScenarioLine) throws(ScenarioRuntimeError) -> ScenarioOutcome {
         machine.location = "line \(line.number)"
         let outcome: LineOutcome
-        let expectation: ScenarioExpectation?
         switch line.content {
-        case .call(let call):
-            expectation = call.expectation
-            outcome = try perform(call)
-        case .directive(let directive):
-            expectation = directive.expectation
-            outcome = try perform(directive)
+        case .call(let call): outcome = try perform(call)
+        case .directive(let directive): outcome = try perform(directive)
         }
         let reports = machine.takeReports()
         var notes = outcome.bugCheck.map { [$0.description] } ?? []
         notes += reports.map(\.description) + outcome.notes + machine.takeCleanups().map(\.description)
         var result = ScenarioOutcome(returned: outcome.returned, bound: outcome.bound, notes: notes)
-        if let expectation {
+        if let expectation = line.expectation {
             let violations = reports.filter { $0.severity == .violation }.count
             let verdict = FltExpectation.check(expectation, outcome, violations: violations)
             result.met = verdict.met

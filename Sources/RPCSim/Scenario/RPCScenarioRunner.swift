@@ -72,17 +72,12 @@ struct RPCScenarioSession: ScenarioSession {
     /// Runs one line and reports its result, whether it met its expectation, and its rundowns.
     mutating func perform(_ line: ScenarioLine) throws(ScenarioRuntimeError) -> ScenarioOutcome {
         let journalMark = server.journal.eventCount
-        let expectation: ScenarioExpectation?
         let result: RPCLineResult
         switch line.content {
-        case .call(let call):
-            expectation = call.expectation
-            result = try perform(call)
-        case .directive(let directive):
-            expectation = directive.expectation
-            result = try perform(directive)
+        case .call(let call): result = try perform(call)
+        case .directive(let directive): result = try perform(directive)
         }
-        let expected = try expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
+        let expected = try line.expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
         let events = server.journal.events(from: journalMark).filter { $0.action == .rundown }.map {
             ScenarioEvent(
                 kind: RPCScenarioRunner.rundownEvent, subject: $0.context, detail: "\"\($0.resource)\" (\($0.association))")
