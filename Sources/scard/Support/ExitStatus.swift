@@ -18,11 +18,11 @@ enum ExitStatus: Int32, CaseIterable {
     case cardRemoved = 5
     /// pcscd is not running.
     case noService = 6
-    /// A wait timed out.
+    /// A wait timed out, or a PC/SC call did not return within its deadline.
     case timeout = 7
     /// An output (standard output, a file, the key store) could not be written.
     case writeFailed = 8
-    /// Interrupted (Ctrl-C).
+    /// Interrupted (Ctrl-C or SIGTERM).
     case interrupted = 130
 
     /// The table printed in `--help` and the docs.
@@ -35,9 +35,9 @@ enum ExitStatus: Int32, CaseIterable {
           4    no readers, unknown or ambiguous reader, or no card
           5    card removed or reset during the run
           6    pcscd is not running
-          7    timed out
+          7    timed out (a wait, or a PC/SC call past its deadline)
           8    an output could not be written (standard output, a report, the store)
-          130  interrupted
+          130  interrupted (Ctrl-C or SIGTERM)
         """
 
     /// The exit status a PC/SC error maps to.
