@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "scard", targets: ["scard"]),
         .library(name: "ContextCore", targets: ["ContextCore"]),
+        .library(name: "ISO7816", targets: ["ISO7816"]),
         .library(name: "PCSC", targets: ["PCSC"]),
         .library(name: "APDUScript", targets: ["APDUScript"]),
         .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
@@ -26,7 +27,8 @@ let package = Package(
             providers: [.apt(["libpcsclite-dev"])]
         ),
         .target(name: "ContextCore"),
-        .target(name: "PCSC", dependencies: ["ContextCore", "CPCSCLite"]),
+        .target(name: "ISO7816"),
+        .target(name: "PCSC", dependencies: ["ISO7816", "ContextCore", "CPCSCLite"]),
         .target(name: "APDUScript", dependencies: ["PCSC"]),
         .target(name: "ScenarioKit", dependencies: ["ContextCore"]),
         .target(name: "FileSafety"),
@@ -48,6 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ContextCoreTests", dependencies: ["ContextCore"]),
+        .testTarget(name: "ISO7816Tests", dependencies: ["ISO7816"]),
         .testTarget(name: "PCSCTests", dependencies: ["PCSC"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),

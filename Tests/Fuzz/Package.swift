@@ -24,9 +24,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "scard", path: "../..")],
     targets: [
-        fuzzTarget("FuzzAPDUHex", "apdu-hex", ["PCSC"]),
+        fuzzTarget("FuzzAPDUHex", "apdu-hex", ["ISO7816"]),
         fuzzTarget("FuzzScriptParser", "script-parser", ["APDUScript"]),
-        fuzzTarget("FuzzATRDecoder", "atr-decoder", ["PCSC"]),
+        fuzzTarget("FuzzATRDecoder", "atr-decoder", ["ISO7816"]),
         fuzzTarget("FuzzCryptScenario", "crypt-scenario", ["CryptoAPISim"], support: true),
         fuzzTarget("FuzzFltScenario", "flt-scenario", ["FilterManagerSim"], support: true),
         fuzzTarget("FuzzRPCScenario", "rpc-scenario", ["RPCSim"], support: true),

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 import Testing
 
 @Suite("ATR decoding of real cards")

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 import Testing
 
 @Suite("ATR byte meanings from the ISO/IEC 7816-3 tables")

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 import Testing
 
 /// Real ATRs from the field, with the card they come from (pcsc-tools' smartcard_list.txt).

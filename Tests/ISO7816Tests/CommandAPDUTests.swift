@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 import Testing
 
 @Suite("Command APDUs: cases 1-4, short and extended, and every malformed form")

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 import Testing
 
 @Suite("Status words and response APDUs")

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 /// One fuzz input: the input as APDU hex text, and the raw bytes as an APDU. Parsing may fail
 /// with an error but must never trap, and whatever parses must format and parse back unchanged.

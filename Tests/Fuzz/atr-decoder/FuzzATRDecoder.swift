@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 /// One fuzz input: the input as raw ATR bytes and as ATR hex text. Decoding never traps, every
 /// decoded field can be described, and a valid ATR's own bytes decode to the same ATR.
