@@ -63,7 +63,7 @@ let package = Package(
                     resources: [.copy("Scenarios")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["PCSC", "ContextCore", "TestSupport"],
+            name: "IntegrationTests", dependencies: ["PCSC", "ContextCore", "APDUScript", "TestSupport"],
             exclude: ["Scripts"]
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

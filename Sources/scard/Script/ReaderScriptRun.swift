@@ -46,76 +46,59 @@ struct ReaderScriptRun: Sendable {
 
     /// Connects, runs the script, and returns how it ended with its transcript and test cases.
     func perform() -> Result {
-        var collector = ScriptTestCollector(script: script, name: name, timestamp: Date())
         let runProgress = ScriptRunProgress(script: script)
         let tracking = RunGuard.shared.onAbandon { [printer, label] in runProgress.report($0, printer: printer, label: label) }
         defer { tracking.end() }
-        func failed(_ status: ExitStatus, _ message: String, outcome: ScriptOutcome? = nil, transcript: Transcript? = nil) -> Result {
-            let line = script.lines.first?.number ?? 1
-            let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
-            return Result(reader: reader, outcome: outcome, status: status, message: message, transcript: transcript, suite: suite)
-        }
-        let context: Context
-        if let sharedContext {
-            context = sharedContext
-        } else {
-            do {
-                context = try session.manager.establishContext()
-            } catch {
-                return failed(ExitStatus.of(error), "cannot reach pcscd: \(error)")
-            }
-        }
-        defer { if sharedContext == nil { _ = try? context.release() } }
-        let card: Card
-        do {
-            card = try session.connect(context, reader: reader)
-        } catch let error as CLIError {
-            return failed(error.status, error.message)
-        } catch {
-            return failed(.pcscError, "\(error)")
-        }
-        defer { if sharedContext != nil { _ = try? card.disconnect() } }
-        let status = recording || reporting ? try? card.status() : nil
-        collector.connected(reader: reader, atr: status?.atr ?? [])
-        var recorder = recording
-            ? TranscriptRecorder(script: name, reader: reader, atr: status?.atr ?? [], protocol: status?.activeProtocol, ignoring: masking)
-            : nil
+        let sessionOptions = ScriptSessionOptions(
+            run: options, recordsTranscript: recording, ignoredData: masking, readsCardStatus: reporting)
+        let scriptSession = sharedContext.map { ScriptSession(context: $0, reader: reader, options: sessionOptions) }
+            ?? ScriptSession(manager: session.manager, reader: reader, options: sessionOptions)
         let total = script.lines.filter { if case .apdu = $0.kind { return true } else { return false } }.count
-        let progress = printer.progress(total: total, label: label)
-        runProgress.start()
-        let outcome = ScriptRunner(card: card, options: options).run(script) { event in
+        var progress: ProgressBar?
+        var run = scriptSession.run(script, name: name) {
+            progress = printer.progress(total: total, label: label)
+            runProgress.start()
+        } onEvent: { event in
             printer.event(event, label: label)
             progress?.advance(event)
-            recorder?.record(event)
-            collector.record(event)
             runProgress.record(event)
         }
+        func ended(_ status: ExitStatus, _ message: String?, at line: Int? = nil) -> Result {
+            let problem = message.map { ScriptTestProblem(line: line ?? run.firstLine, message: $0) }
+            let suite = run.tests.finish(error: problem, stoppedAtLine: nil)
+            return Result(reader: reader, outcome: run.outcome, status: status, message: message, transcript: run.transcript, suite: suite)
+        }
+        switch run.setupFailure {
+        case .establishContext(let error):
+            return ended(ExitStatus.of(error), "cannot reach pcscd: \(error)")
+        case .connect(let error):
+            let failure = Session.connectionError(error, reader: reader)
+            return ended(failure.status, failure.message)
+        case nil:
+            break
+        }
+        guard let outcome = run.outcome else { return ended(.pcscError, "the script did not run") }
         progress?.finish()
         runProgress.end()
         printer.end(outcome, label: label)
-        let transcript = recorder?.transcript
         if let (line, error) = outcome.error {
-            let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
-            let message = "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(diagnosis.detail)"
-            let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
-            return Result(reader: reader, outcome: outcome, status: diagnosis.status, message: message, transcript: transcript, suite: suite)
+            let diagnosis = FailureDiagnosis.of(error, manager: session.manager, reader: reader)
+            return ended(diagnosis.status, "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(diagnosis.detail)", at: line)
         }
         if let line = outcome.interruptedAtLine {
-            let message = "line \(line): interrupted after \(outcome.exchanges) exchange(s)"
-            let suite = collector.finish(error: ScriptTestProblem(line: line, message: message), stoppedAtLine: nil)
-            return Result(reader: reader, outcome: outcome, status: .interrupted, message: message, transcript: transcript, suite: suite)
+            return ended(.interrupted, "line \(line): interrupted after \(outcome.exchanges) exchange(s)", at: line)
         }
-        let suite = collector.finish(error: nil, stoppedAtLine: outcome.stoppedAtLine)
+        let suite = run.tests.finish(error: nil, stoppedAtLine: outcome.stoppedAtLine)
         if let line = outcome.stoppedAtLine {
             return Result(reader: reader, outcome: outcome, status: .checkFailed,
-                          message: "line \(line): response did not match the expectation", transcript: transcript, suite: suite)
+                          message: "line \(line): response did not match the expectation", transcript: run.transcript, suite: suite)
         }
         if !outcome.failedLines.isEmpty {
             let lines = outcome.failedLines.map(String.init).joined(separator: ", ")
             return Result(reader: reader, outcome: outcome, status: .checkFailed,
                           message: "\(outcome.failedLines.count) expectation(s) failed, at line(s) \(lines)",
-                          transcript: transcript, suite: suite)
+                          transcript: run.transcript, suite: suite)
         }
-        return Result(reader: reader, outcome: outcome, status: .success, message: nil, transcript: transcript, suite: suite)
+        return Result(reader: reader, outcome: outcome, status: .success, message: nil, transcript: run.transcript, suite: suite)
     }
 }
