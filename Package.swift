@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ISO7816", targets: ["ISO7816"]),
         .library(name: "PCSC", targets: ["PCSC"]),
         .library(name: "APDUScript", targets: ["APDUScript"]),
+        .library(name: "PCSCDoctor", targets: ["PCSCDoctor"]),
         .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
         .library(name: "CryptoAPISim", targets: ["CryptoAPISim"]),
         .library(name: "FilterManagerSim", targets: ["FilterManagerSim"]),
@@ -30,6 +31,7 @@ let package = Package(
         .target(name: "ISO7816"),
         .target(name: "PCSC", dependencies: ["ISO7816", "ContextCore", "CPCSCLite"]),
         .target(name: "APDUScript", dependencies: ["PCSC"]),
+        .target(name: "PCSCDoctor", dependencies: ["PCSC"]),
         .target(name: "ScenarioKit", dependencies: ["ContextCore"]),
         .target(name: "FileSafety"),
         .target(
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "scard",
             dependencies: [
-                "ContextCore", "PCSC", "APDUScript", "ScenarioKit", "CryptoAPISim", "FilterManagerSim",
+                "ContextCore", "PCSC", "APDUScript", "PCSCDoctor", "ScenarioKit", "CryptoAPISim", "FilterManagerSim",
                 "RPCSim", "FileSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "PCSCTests", dependencies: ["PCSC"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),
+        .testTarget(name: "PCSCDoctorTests", dependencies: ["PCSCDoctor"]),
         .testTarget(name: "APDUScriptTests", dependencies: ["APDUScript", "TestSupport"]),
         .testTarget(name: "CryptoAPISimTests", dependencies: ["TestSupport", "CryptoAPISim"],
                     resources: [.copy("Scenarios")]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PCSCDoctor
 
 /// `scard doctor`: finds out why smart card access does not work, one check at a time.
 struct DoctorCommand: ParsableCommand {
@@ -68,7 +69,7 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let session = Session(trace: trace, timeout: deadline.timeout)
         defer { session.finish() }
-        let checks = DoctorRun(session: session, readerSpec: reader, probe: probe, virtual: virtual).run()
+        let checks = Doctor(manager: session.manager, readerSpec: reader, probe: probe, virtual: virtual).run()
         let failure = checks.first { $0.status == .fail || (strict && $0.status == .warn) }
         let code = failure?.code ?? DoctorCode.healthy.rawValue
         let warnings = checks.filter { $0.status == .warn }.count

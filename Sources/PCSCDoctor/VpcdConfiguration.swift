@@ -1,21 +1,29 @@
 import Foundation
 
 /// What the doctor learns about the virtual reader: vpcd's entry in pcscd's configuration.
-enum DoctorVirtual {
+public enum VpcdConfiguration {
     /// vpcd as pcscd's configuration declares it.
-    struct VpcdEntry {
+    public struct Entry: Sendable, Equatable {
         /// The file holding the entry.
-        let file: String
+        public let file: String
         /// The readers' name prefix (`Virtual PCD`).
-        let friendlyName: String
+        public let friendlyName: String
         /// The TCP port of the first slot; slot N listens on port + N.
-        let port: Int
+        public let port: Int
         /// The driver library.
-        let library: String
+        public let library: String
+
+        /// Creates an entry.
+        public init(file: String, friendlyName: String, port: Int, library: String) {
+            self.file = file
+            self.friendlyName = friendlyName
+            self.port = port
+            self.library = library
+        }
     }
 
     /// The configuration pcscd reads: its `-c`/`--config` argument, else /etc/reader.conf.d.
-    static func configPath(of daemon: DoctorSystem.Daemon?) -> String {
+    public static func configPath(of daemon: SystemProbe.Daemon?) -> String {
         let arguments = daemon?.arguments ?? []
         for (index, argument) in arguments.enumerated() {
             if (argument == "-c" || argument == "--config"), index + 1 < arguments.count { return arguments[index + 1] }
@@ -25,7 +33,7 @@ enum DoctorVirtual {
     }
 
     /// The vpcd entry in the configuration at `path` (a file or a folder of files).
-    static func vpcdEntry(in path: String) -> Result<VpcdEntry, DoctorProblem> {
+    public static func entry(in path: String) -> Result<Entry, DoctorProblem> {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             return .failure(DoctorProblem("pcscd's configuration \(path) does not exist"))
@@ -50,7 +58,7 @@ enum DoctorVirtual {
     }
 
     /// The vpcd entry of one reader.conf file: FRIENDLYNAME, DEVICENAME HOST:PORT, LIBPATH.
-    static func parse(_ text: String, file: String) -> VpcdEntry? {
+    public static func parse(_ text: String, file: String) -> Entry? {
         var name = "Virtual PCD"
         var device: String?
         for rawLine in text.split(separator: "\n") {
@@ -65,7 +73,7 @@ enum DoctorVirtual {
             case "LIBPATH" where value.contains("vpcd"):
                 let portText = device.flatMap { $0.split(separator: ":").last.map(String.init) } ?? "0x8C7B"
                 let port = portText.lowercased().hasPrefix("0x") ? Int(portText.dropFirst(2), radix: 16) : Int(portText)
-                return VpcdEntry(file: file, friendlyName: name, port: port ?? 0x8C7B, library: value)
+                return Entry(file: file, friendlyName: name, port: port ?? 0x8C7B, library: value)
             default: break
             }
         }
@@ -73,7 +81,7 @@ enum DoctorVirtual {
     }
 
     /// The slot of a vpcd reader from its name (`Virtual PCD 00 01` is slot 1).
-    static func slot(of reader: String) -> Int {
+    public static func slot(of reader: String) -> Int {
         reader.split(separator: " ").last.flatMap { Int($0) } ?? 0
     }
 }

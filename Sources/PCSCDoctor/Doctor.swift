@@ -1,20 +1,32 @@
 import Foundation
 import PCSC
 
-/// Runs the doctor's checks in order and stops at the first failure; the checks after it are
-/// listed as skipped.
-struct DoctorRun {
-    /// The PC/SC session (traced with --trace).
-    let session: Session
-    /// The reader named with --reader.
-    let readerSpec: String?
+/// Finds out why smart card access does not work: runs its checks in order (library, socket,
+/// permission, pcscd, readers, card, answer; with ``virtual`` also vpcd, vicc and latency) and
+/// stops at the first failure; the checks after it are listed as skipped.
+///
+/// Each failed check carries its ``DoctorCode``; deciding what to do with it (`scard doctor`
+/// exits with it) is the caller's.
+public struct Doctor: Sendable {
+    /// The manager the PC/SC checks go through (traced, or bounded by deadlines, as the caller set it up).
+    public let manager: ResourceManager
+    /// The reader to check (index, exact name, or unique part of a name), or nil for every reader.
+    public let readerSpec: String?
     /// Whether to send GET CHALLENGE to the card.
-    let probe: Bool
+    public let probe: Bool
     /// Whether to check the virtual reader too.
-    let virtual: Bool
+    public let virtual: Bool
+
+    /// A doctor checking through `manager`.
+    public init(manager: ResourceManager, readerSpec: String? = nil, probe: Bool = false, virtual: Bool = false) {
+        self.manager = manager
+        self.readerSpec = readerSpec
+        self.probe = probe
+        self.virtual = virtual
+    }
 
     /// The checks in the order they run: (id, title).
-    var plan: [(id: String, title: String)] {
+    public var plan: [(id: String, title: String)] {
         var plan = [
             ("library", "libpcsclite loadable"), ("socket", "pcscd socket present"),
             ("permission", "permission to use pcscd"), ("pcscd", "pcscd answering"),
@@ -28,7 +40,7 @@ struct DoctorRun {
     }
 
     /// Runs every check until one fails.
-    func run() -> [DoctorCheck] {
+    public func run() -> [DoctorCheck] {
         var checks: [DoctorCheck] = []
         _ = runChecks { checks.append($0); return $0.status != .fail }
         for step in plan.dropFirst(checks.count) { checks.append(.skip(step.id, step.title)) }
@@ -36,27 +48,27 @@ struct DoctorRun {
     }
 
     /// The title of a planned check.
-    func title(_ id: String) -> String {
+    public func title(_ id: String) -> String {
         plan.first { $0.id == id }?.title ?? id
     }
 
     /// Runs the checks, handing each to `add`; stops when `add` returns false.
     private func runChecks(_ add: (DoctorCheck) -> Bool) -> Bool {
-        switch DoctorSystem.library() {
+        switch SystemProbe.library() {
         case .success(let path): guard add(.ok("library", title("library"), path)) else { return false }
         case .failure(let problem):
             return add(.fail("library", title("library"), .library, problem.message,
                              fix: "reinstall the library: apt-get install --reinstall libpcsclite1"))
         }
-        let path = DoctorSystem.socketPath
-        let daemons = DoctorSystem.pcscdProcesses()
+        let path = SystemProbe.socketPath
+        let daemons = SystemProbe.pcscdProcesses()
         guard add(socketCheck(path, daemons: daemons)) else { return false }
-        let connectError = DoctorSystem.connectError(to: path)
+        let connectError = SystemProbe.connectError(to: path)
         var context: Context?
         var establishError: PCSCError?
         if connectError == 0 {
             do {
-                context = try session.manager.establishContext()
+                context = try manager.establishContext()
             } catch {
                 establishError = error
             }
@@ -67,9 +79,9 @@ struct DoctorRun {
             return add(answeringCheck(path, connectError: connectError, establishError: establishError))
         }
         guard add(.ok("pcscd", title("pcscd"), "SCardEstablishContext succeeded through \(path)")) else { return false }
-        var vpcd: DoctorVirtual.VpcdEntry?
+        var vpcd: VpcdConfiguration.Entry?
         if virtual {
-            switch DoctorVirtual.vpcdEntry(in: DoctorVirtual.configPath(of: daemons.first)) {
+            switch VpcdConfiguration.entry(in: VpcdConfiguration.configPath(of: daemons.first)) {
             case .success(let entry):
                 vpcd = entry
                 let detail = "\(entry.file): '\(entry.friendlyName)' readers, slot N on TCP port \(entry.port)+N"
@@ -80,7 +92,7 @@ struct DoctorRun {
                                      + "scripts/virtual-reader.sh start does both"))
             }
         }
-        let cards = DoctorCardChecks(context: context, readerSpec: readerSpec, probe: probe, titles: title)
+        let cards = CardChecks(context: context, readerSpec: readerSpec, probe: probe, titles: title)
         let (readersCheck, readers) = cards.readers()
         guard add(readersCheck) else { return false }
         if let vpcd {
@@ -96,14 +108,14 @@ struct DoctorRun {
         return true
     }
 
-    private func socketCheck(_ path: String, daemons: [DoctorSystem.Daemon]) -> DoctorCheck {
-        switch DoctorSystem.node(at: path) {
+    private func socketCheck(_ path: String, daemons: [SystemProbe.Daemon]) -> DoctorCheck {
+        switch SystemProbe.node(at: path) {
         case .socket(let mode, let owner):
             return .ok("socket", title("socket"), "\(path) (mode \(String(mode, radix: 8)), owner uid \(owner))")
-        case .other where DoctorSystem.socketPathFromEnvironment:
+        case .other where SystemProbe.socketPathFromEnvironment:
             return .fail("socket", title("socket"), .socketMissing,
                          "PCSCLITE_CSOCK_NAME names \(path), which is not a socket",
-                         fix: "point PCSCLITE_CSOCK_NAME at the socket pcscd listens on, or unset it to use \(DoctorSystem.defaultSocketPath)")
+                         fix: "point PCSCLITE_CSOCK_NAME at the socket pcscd listens on, or unset it to use \(SystemProbe.defaultSocketPath)")
         case .other:
             return .fail("socket", title("socket"), .socketMissing, "\(path) exists but is not a socket",
                          fix: "remove it and restart pcscd so that it creates its socket again")
@@ -123,7 +135,7 @@ struct DoctorRun {
         let user = "uid \(getuid())"
         if connectError == EACCES || connectError == EPERM {
             return .fail("permission", title("permission"), .permission,
-                         "connecting to \(path) as \(user): \(DoctorSystem.describe(errno: connectError))",
+                         "connecting to \(path) as \(user): \(SystemProbe.describe(errno: connectError))",
                          fix: "run as a user the socket's mode admits, or let pcscd create it with its default mode 0666")
         }
         if establishError == .securityViolation {
@@ -137,7 +149,7 @@ struct DoctorRun {
     private func answeringCheck(_ path: String, connectError: Int32, establishError: PCSCError?) -> DoctorCheck {
         if connectError != 0 {
             return .fail("pcscd", title("pcscd"), .pcscdNotAnswering,
-                         "nothing answers on \(path): \(DoctorSystem.describe(errno: connectError)) (a socket left by a pcscd that died)",
+                         "nothing answers on \(path): \(SystemProbe.describe(errno: connectError)) (a socket left by a pcscd that died)",
                          fix: "remove the stale socket and start pcscd: rm \(path); pcscd")
         }
         let reason = establishError.map { "\($0)" } ?? "no answer"

@@ -5,15 +5,15 @@ import Foundation
 #endif
 
 /// What the doctor learns from the system, outside PC/SC: the library, the socket, the daemon.
-enum DoctorSystem {
+public enum SystemProbe {
     /// The functions of libpcsclite that scard calls.
-    static let requiredFunctions = [
+    public static let requiredFunctions = [
         "SCardEstablishContext", "SCardReleaseContext", "SCardListReaders", "SCardGetStatusChange",
         "SCardConnect", "SCardReconnect", "SCardDisconnect", "SCardTransmit", "SCardStatus", "SCardCancel",
     ]
 
     /// The library's file, or why it cannot be used.
-    static func library(named name: String = "libpcsclite.so.1") -> Result<String, DoctorProblem> {
+    public static func library(named name: String = "libpcsclite.so.1") -> Result<String, DoctorProblem> {
         guard let handle = dlopen(name, RTLD_NOW) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown reason"
             return .failure(DoctorProblem("dlopen(\(name)) failed: \(reason)"))
@@ -29,8 +29,12 @@ enum DoctorSystem {
     }
 
     /// The file of a loaded library whose name contains `fragment`, from /proc/self/maps.
-    static func loadedPath(containing fragment: String) -> String? {
-        guard let maps = procFile("/proc/self/maps") else { return nil }
+    public static func loadedPath(containing fragment: String) -> String? {
+        procFile("/proc/self/maps").flatMap { loadedPath(in: $0, containing: fragment) }
+    }
+
+    /// The first file in a /proc/PID/maps text whose path contains `fragment`.
+    public static func loadedPath(in maps: String, containing fragment: String) -> String? {
         for line in maps.split(separator: "\n") {
             guard let slash = line.firstIndex(of: "/") else { continue }
             let path = String(line[slash...])
@@ -40,21 +44,21 @@ enum DoctorSystem {
     }
 
     /// The socket pcscd listens on by default.
-    static let defaultSocketPath = "/run/pcscd/pcscd.comm"
+    public static let defaultSocketPath = "/run/pcscd/pcscd.comm"
 
     /// The socket pcscd listens on: `$PCSCLITE_CSOCK_NAME`, as libpcsclite reads it, else the default.
-    static var socketPath: String {
+    public static var socketPath: String {
         let variable = ProcessInfo.processInfo.environment["PCSCLITE_CSOCK_NAME"] ?? ""
         return variable.isEmpty ? defaultSocketPath : variable
     }
 
     /// Whether the socket path was chosen by `$PCSCLITE_CSOCK_NAME` rather than being the default.
-    static var socketPathFromEnvironment: Bool {
+    public static var socketPathFromEnvironment: Bool {
         socketPath != defaultSocketPath
     }
 
     /// What is at a path: nothing, a socket with its mode and owner, or something else.
-    enum Node {
+    public enum Node: Sendable, Equatable {
         /// Nothing is there.
         case missing
         /// A Unix socket, with its permission bits and owner's uid.
@@ -64,7 +68,7 @@ enum DoctorSystem {
     }
 
     /// What is at `path` (without following a final symbolic link).
-    static func node(at path: String) -> Node {
+    public static func node(at path: String) -> Node {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         guard info.st_mode & S_IFMT == S_IFSOCK else { return .other }
@@ -72,38 +76,49 @@ enum DoctorSystem {
     }
 
     /// A running pcscd: its pid and command line.
-    struct Daemon {
+    public struct Daemon: Sendable, Equatable {
         /// The process id.
-        let pid: Int32
+        public let pid: Int32
+
         /// The command line, program first.
-        let arguments: [String]
+        public let arguments: [String]
+
+        /// Creates a daemon record.
+        public init(pid: Int32, arguments: [String]) {
+            self.pid = pid
+            self.arguments = arguments
+        }
     }
 
     /// Every pcscd process visible in /proc (zombies left out).
-    static func pcscdProcesses() -> [Daemon] {
+    public static func pcscdProcesses() -> [Daemon] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         var daemons: [Daemon] = []
         for entry in entries {
-            guard let pid = Int32(entry) else { continue }
-            guard let comm = procFile("/proc/\(pid)/comm"),
-                comm.trimmingCharacters(in: .whitespacesAndNewlines) == "pcscd"
-            else { continue }
-            if let stat = procFile("/proc/\(pid)/stat"),
-                let close = stat.lastIndex(of: ")"),
-                stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
-            {
-                continue
-            }
-            let raw = procFile("/proc/\(pid)/cmdline") ?? ""
-            let arguments = raw.split(separator: "\0").map(String.init)
-            daemons.append(Daemon(pid: pid, arguments: arguments))
+            guard let pid = Int32(entry), let comm = procFile("/proc/\(pid)/comm") else { continue }
+            let daemon = pcscd(
+                pid: pid, comm: comm, stat: procFile("/proc/\(pid)/stat"), cmdline: procFile("/proc/\(pid)/cmdline"))
+            if let daemon { daemons.append(daemon) }
         }
         return daemons.sorted { $0.pid < $1.pid }
     }
 
+    /// The pcscd a process is, from its /proc files (`comm`, `stat`, `cmdline`): nil when it is
+    /// another program or a zombie.
+    public static func pcscd(pid: Int32, comm: String, stat: String?, cmdline: String?) -> Daemon? {
+        guard comm.trimmingCharacters(in: .whitespacesAndNewlines) == "pcscd" else { return nil }
+        if let stat, let close = stat.lastIndex(of: ")"),
+            stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        {
+            return nil
+        }
+        let arguments = (cmdline ?? "").split(separator: "\0").map(String.init)
+        return Daemon(pid: pid, arguments: arguments)
+    }
+
     /// Connects to a Unix socket without blocking and closes it: 0 when something accepted the
     /// connection, else the errno (`ECONNREFUSED` for a stale socket, `EACCES` when refused).
-    static func connectError(to path: String) -> Int32 {
+    public static func connectError(to path: String) -> Int32 {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard descriptor >= 0 else { return errno }
         defer { close(descriptor) }
@@ -127,7 +142,7 @@ enum DoctorSystem {
     }
 
     /// A /proc file's text, read to its end (their size shows as 0, so ordinary reads get nothing).
-    static func procFile(_ path: String) -> String? {
+    public static func procFile(_ path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.readToEnd() else { return nil }
@@ -135,18 +150,7 @@ enum DoctorSystem {
     }
 
     /// The text of an errno value (`Connection refused`).
-    static func describe(errno value: Int32) -> String {
+    public static func describe(errno value: Int32) -> String {
         String(cString: strerror(value))
-    }
-}
-
-/// A problem found by a system probe, in one sentence.
-struct DoctorProblem: Error {
-    /// What is wrong.
-    let message: String
-
-    /// Creates a problem.
-    init(_ message: String) {
-        self.message = message
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PCSC
 
 /// The doctor's checks that go through pcscd: readers, card, answer, virtual reader latency.
-struct DoctorCardChecks {
+struct CardChecks {
     /// The context established by the pcscd check.
     let context: Context
     /// The reader named with --reader.
@@ -44,7 +44,7 @@ struct DoctorCardChecks {
     }
 
     /// Whether a vicc is connected to vpcd: vpcd's readers are listed and hold a card.
-    func viccCheck(_ readers: [String], vpcd: DoctorVirtual.VpcdEntry) -> DoctorCheck {
+    func viccCheck(_ readers: [String], vpcd: VpcdConfiguration.Entry) -> DoctorCheck {
         let title = titles("vicc")
         let virtualReaders = readers.filter { $0.hasPrefix(vpcd.friendlyName) }
         guard !virtualReaders.isEmpty else {
@@ -54,11 +54,11 @@ struct DoctorCardChecks {
         }
         let present = withCards(virtualReaders)
         guard !present.isEmpty else {
-            let ports = virtualReaders.map { String(vpcd.port + DoctorVirtual.slot(of: $0)) }.joined(separator: ", ")
+            let ports = virtualReaders.map { String(vpcd.port + VpcdConfiguration.slot(of: $0)) }.joined(separator: ", ")
             return .fail("vicc", title, .viccMissing, "no vicc card is connected to vpcd (ports \(ports))",
                          fix: "start one: vicc -t iso7816 -P \(vpcd.port), or scripts/virtual-reader.sh start")
         }
-        let described = present.map { "\($0) (port \(vpcd.port + DoctorVirtual.slot(of: $0)))" }
+        let described = present.map { "\($0) (port \(vpcd.port + VpcdConfiguration.slot(of: $0)))" }
         return .ok("vicc", title, "vicc connected in \(described.joined(separator: ", "))")
     }
 
@@ -106,7 +106,7 @@ struct DoctorCardChecks {
     }
 
     /// Times 20 exchanges with a virtual card; a median above 5 ms means delayed ACKs.
-    func latency(_ card: Card, reader: String, vpcd: DoctorVirtual.VpcdEntry, readers: [String]) -> DoctorCheck {
+    func latency(_ card: Card, reader: String, vpcd: VpcdConfiguration.Entry, readers: [String]) -> DoctorCheck {
         let title = titles("latency")
         var target = card
         var targetReader = reader
