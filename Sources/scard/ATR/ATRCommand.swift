@@ -49,14 +49,12 @@ struct ATRCommand: ParsableCommand {
             atr = ATR(decoding: try Self.readerATR(reader, trace: trace))
         } else {
             guard !hex.isEmpty else {
-                StandardError.write("scard: atr: give the ATR in hex, e.g. scard atr 3B 95 13 81 01 80 73 FF 01 00 0B")
-                throw ExitCode(2)
+                throw CLIError.usage("atr: give the ATR in hex, e.g. scard atr 3B 95 13 81 01 80 73 FF 01 00 0B")
             }
             do {
                 atr = try ATR(decodingHex: hex.joined(separator: " "))
             } catch {
-                StandardError.write("scard: atr: \(error)")
-                throw ExitCode(2)
+                throw CLIError.usage("atr: \(error)")
             }
         }
         if json {
@@ -64,11 +62,11 @@ struct ATRCommand: ParsableCommand {
         } else {
             ATRTextReport.lines(of: atr).forEach { print($0) }
         }
-        for problem in atr.problems {
+        guard let last = atr.problems.last else { return }
+        for problem in atr.problems.dropLast() {
             StandardError.write("scard: atr: \(problem)")
         }
-        let status = Self.exitStatus(of: atr)
-        if status != 0 { throw ExitCode(status) }
+        throw CLIError(message: "atr: \(last)", status: Self.exitStatus(of: atr))
     }
 
     /// The ATR of the card in `spec`'s reader, as pcscd reports it (no connection is made).
@@ -90,9 +88,9 @@ struct ATRCommand: ParsableCommand {
         return states[0].atr
     }
 
-    /// 0 for a valid ATR, 2 when it cannot be decoded in full, 1 when a check fails.
-    static func exitStatus(of atr: ATR) -> Int32 {
-        if atr.problems.isEmpty { return 0 }
-        return atr.problems.contains(where: \.isMalformed) ? 2 : 1
+    /// `success` for a valid ATR, `usage` (2) when it cannot be decoded in full, `checkFailed` (1) when a check fails.
+    static func exitStatus(of atr: ATR) -> ExitStatus {
+        if atr.problems.isEmpty { return .success }
+        return atr.problems.contains(where: \.isMalformed) ? .usage : .checkFailed
     }
 }
