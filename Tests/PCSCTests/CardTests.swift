@@ -26,6 +26,19 @@ struct CardTests {
         #expect(fake.functions.last == .releaseContext && fake.functions.filter { $0 == .disconnect }.count == 1)
     }
 
+    @Test("statusKeepingBuffer keeps the reader-name buffer under the context until the release frees it")
+    func statusKeepingBuffer() throws {
+        let (manager, fake) = scripted()
+        let context = try manager.establishContext()
+        let card = try context.connect(reader: "Reader 0")
+        let (status, buffer) = try card.statusKeepingBuffer()
+        #expect(status.reader == "Reader 0" && buffer.isLive && buffer.length == "Reader 0".utf8.count + 2)
+        #expect(fake.liveMemory == 1 && manager.table.liveCount(of: .buffer) == 1)
+        #expect(try card.owningContext() == context)
+        let report = try context.release()
+        #expect(report.buffers.count == 1 && !buffer.isLive && fake.liveMemory == 0)
+    }
+
     @Test("a failed disconnect is thrown and the connection is still gone")
     func failedDisconnect() throws {
         let (manager, fake) = scripted()
@@ -73,7 +86,7 @@ struct CardTests {
     @Test("withContext leaves a context the body released alone, and throws a failed release after success")
     func withContextEdges() throws {
         let (manager, fake) = scripted()
-        try manager.withContext { context in try context.release() }
+        _ = try manager.withContext { context in try context.release() }
         #expect(fake.functions.filter { $0 == .releaseContext }.count == 1)
         fake.fail(.releaseContext, with: PCSCError.noService.rawValue)
         #expect(throws: PCSCError.noService) { try manager.withContext { _ in } }

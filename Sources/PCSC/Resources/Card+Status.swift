@@ -13,7 +13,7 @@ public struct CardStatus: Sendable, Hashable {
 extension Card {
     /// The card's status, keeping the auto-allocated reader-name buffer as a child of the context.
     /// The corresponding C function is `SCardStatus`.
-    public func statusKeepingBuffer() throws(PCSCError) -> (CardStatus, Buffer) {
+    package func statusKeepingBuffer() throws(PCSCError) -> (CardStatus, Buffer) {
         let payload = try payload()
         let (code, pointer, length, state, active, atr) = WinSCard.status(payload.raw, tracer: manager.tracer)
         if let error = PCSCError(code: code) { throw error }
