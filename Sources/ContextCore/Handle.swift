@@ -24,7 +24,7 @@ public struct Handle: Hashable, Sendable, CustomStringConvertible {
 
     /// The opaque non-zero integer form of the handle, as a simulator hands it to its callers.
     public var rawValue: UInt64 {
-        UInt64(generation) << 32 | UInt64(slot + 1)
+        UInt64(generation) << 32 | UInt64(slot &+ 1)
     }
 
     /// A short form for traces: slot and generation.

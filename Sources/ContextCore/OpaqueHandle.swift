@@ -19,8 +19,11 @@ public struct OpaqueHandle<Tag>: RawRepresentable, Hashable, Sendable, CustomStr
         self.rawValue = handle.rawValue
     }
 
-    /// The table handle the value decodes to, or nil when it decodes to none.
-    public var handle: Handle? { Handle(rawValue: rawValue) }
+    /// The table handle the value names. Every value names one: a value whose low 32 bits are zero
+    /// names a slot no table has, so a table reports it as unknown.
+    public var handle: Handle {
+        Handle(slot: UInt32(truncatingIfNeeded: rawValue) &- 1, generation: UInt32(truncatingIfNeeded: rawValue >> 32))
+    }
 
     /// The value in hex, `0x100000001`.
     public var description: String { "0x" + String(rawValue, radix: 16, uppercase: true) }

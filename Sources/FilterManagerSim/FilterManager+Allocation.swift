@@ -30,12 +30,12 @@ extension FilterManager {
             handle = try table.allocate(
                 Self.contextKind, label: "\(type) \(pool)", bytes: Int(size),
                 onFree: { info in
-                    recorder.record(FltContext(handle: info.handle), name: info.name, type: type, callback: cleanup)
+                    recorder.record(FltContext(info.handle), name: info.name, type: type, callback: cleanup)
                 })
         } catch {
             return (.insufficientResources, nil)
         }
-        let context = FltContext(handle: handle)
+        let context = FltContext(handle)
         let info = table.info(handle)
         contexts[handle] = ContextRecord(
             context: context, serial: info?.serial ?? 0, name: info?.name ?? "context", type: type, pool: pool,

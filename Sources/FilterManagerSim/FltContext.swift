@@ -1,28 +1,11 @@
 import ContextCore
 
+/// What a context pointer (`PFLT_CONTEXT`) names: the tag of ``FltContext``.
+public enum FltContextTag {}
+
 /// A context pointer (`PFLT_CONTEXT`): the opaque value the simulator hands out for a context, backed
 /// by a handle of the core's table so that a freed context is recognised, never dereferenced.
-public struct FltContext: Hashable, Sendable, CustomStringConvertible {
-    /// The handle in the ``FilterManager``'s table.
-    public let handle: Handle
-
-    /// Wraps a handle.
-    public init(handle: Handle) {
-        self.handle = handle
-    }
-
-    /// Decodes the opaque integer form; nil for 0 (NULL).
-    public init?(rawValue: UInt64) {
-        guard let handle = Handle(rawValue: rawValue) else { return nil }
-        self.handle = handle
-    }
-
-    /// The opaque non-zero integer form, as a scenario prints it.
-    public var rawValue: UInt64 { handle.rawValue }
-
-    /// The pointer value in hex.
-    public var description: String { "0x" + String(rawValue, radix: 16, uppercase: true) }
-}
+public typealias FltContext = OpaqueHandle<FltContextTag>
 
 /// `FLT_RELATED_CONTEXTS`: the contexts `FltGetContexts` found, each holding a reference, NULL
 /// (nil) where none was asked for or found.

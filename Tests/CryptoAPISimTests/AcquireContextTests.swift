@@ -93,9 +93,9 @@ struct AcquireContextTests {
     func deleteKeyset() throws {
         let fixture = Fixture()
         #expect(fixture.acquire("kc", flags: CRYPT_NEWKEYSET).ok)
-        let out = OutParameter<HCRYPTPROV>(0x1234)
+        let out = OutParameter<HCRYPTPROV?>(HCRYPTPROV(rawValue: 0x1234))
         #expect(fixture.thread.acquireContext(out, container: "kc", provider: nil, type: PROV_RSA_FULL, flags: CRYPT_DELETEKEYSET))
-        #expect(out.value == 0)
+        #expect(out.value == nil)
         #expect(try fixture.simulator.store.containers().isEmpty)
     }
 
@@ -104,7 +104,7 @@ struct AcquireContextTests {
         let fixture = Fixture()
         let result = fixture.acquire(type: PROV_RSA_AES, flags: CRYPT_VERIFYCONTEXT | CRYPT_SILENT)
         #expect(result.ok)
-        #expect(result.handle != 0)
+        #expect(result.handle != nil)
         #expect(fixture.count(result.handle) == 1)
         #expect(try fixture.simulator.store.containers().isEmpty)
     }

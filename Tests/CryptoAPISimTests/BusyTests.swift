@@ -40,7 +40,7 @@ struct BusyTests {
     func sameThreadNotBusy() throws {
         let fixture = Fixture()
         let prov = fixture.verifyContext()
-        #expect(!fixture.simulator.isBusy(try #require(Handle(rawValue: prov)), except: "T1"))
+        #expect(!fixture.simulator.isBusy(try #require(prov).handle, except: "T1"))
         #expect(fixture.thread.releaseContext(prov, flags: 0))
     }
 

@@ -76,15 +76,15 @@ struct CipherCallTests {
         let key = fixture.genKey(prov, CALG_AES_128).handle
         let data = OutParameter<[UInt8]>(Array("hello".utf8))
         let length = OutParameter<DWORD>(5)
-        #expect(!fixture.thread.encrypt(key, 0, final: true, flags: 0, data, length, bufferLength: 15))
+        #expect(!fixture.thread.encrypt(key, nil, final: true, flags: 0, data, length, bufferLength: 15))
         #expect(fixture.thread.lastError == .moreData)
         #expect(length.value == 16)
         #expect(data.value == Array("hello".utf8))
         length.value = 5
-        #expect(fixture.thread.encrypt(key, 0, final: true, flags: 0, nil, length, bufferLength: 0))
+        #expect(fixture.thread.encrypt(key, nil, final: true, flags: 0, nil, length, bufferLength: 0))
         #expect(length.value == 16)
         length.value = 5
-        #expect(fixture.thread.encrypt(key, 0, final: true, flags: 0, data, length, bufferLength: 16))
+        #expect(fixture.thread.encrypt(key, nil, final: true, flags: 0, data, length, bufferLength: 16))
         #expect(data.value.count == 16)
     }
 
@@ -95,17 +95,17 @@ struct CipherCallTests {
         let key = fixture.genKey(prov, CALG_RC4).handle
         let data = OutParameter<[UInt8]>([1, 2])
         let length = OutParameter<DWORD>(2)
-        #expect(!fixture.thread.encrypt(key, 0, final: true, flags: 1, data, length, bufferLength: 2))
+        #expect(!fixture.thread.encrypt(key, nil, final: true, flags: 1, data, length, bufferLength: 2))
         #expect(fixture.thread.lastError == .badFlags)
-        #expect(!fixture.thread.decrypt(key, 0, final: true, flags: 1, data, length))
+        #expect(!fixture.thread.decrypt(key, nil, final: true, flags: 1, data, length))
         #expect(fixture.thread.lastError == .badFlags)
-        #expect(!fixture.thread.encrypt(key, 0, final: true, flags: 0, data, nil, bufferLength: 2))
+        #expect(!fixture.thread.encrypt(key, nil, final: true, flags: 0, data, nil, bufferLength: 2))
         #expect(fixture.thread.lastError == .invalidParameter)
-        #expect(!fixture.thread.decrypt(key, 0, final: true, flags: 0, nil, length))
+        #expect(!fixture.thread.decrypt(key, nil, final: true, flags: 0, nil, length))
         #expect(fixture.thread.lastError == .invalidParameter)
-        #expect(!fixture.thread.encrypt(key, 0xBAD, final: true, flags: 0, data, length, bufferLength: 2))
+        #expect(!fixture.thread.encrypt(key, HCRYPTHASH(rawValue: 0xBAD), final: true, flags: 0, data, length, bufferLength: 2))
         #expect(fixture.thread.lastError == .invalidParameter)
-        #expect(!fixture.thread.encrypt(prov, 0, final: true, flags: 0, data, length, bufferLength: 2))
+        #expect(!fixture.thread.encrypt(prov.map { HCRYPTKEY($0.handle) }, nil, final: true, flags: 0, data, length, bufferLength: 2))
         #expect(fixture.thread.lastError == .invalidParameter)
     }
 

@@ -23,7 +23,7 @@ struct ContainerStoreTests {
         #expect(fixture.thread.releaseContext(reopened.handle, flags: 0))
         let deleted = fixture.acquire("kc1", flags: CRYPT_DELETEKEYSET)
         #expect(deleted.ok)
-        #expect(deleted.handle == 0)
+        #expect(deleted.handle == nil)
         #expect(!fixture.acquire("kc1").ok)
         #expect(fixture.thread.lastError == .badKeyset)
         #expect(fixture.live == 0)

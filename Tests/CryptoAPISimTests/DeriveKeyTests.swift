@@ -7,7 +7,7 @@ struct DeriveKeyTests {
 
     /// A context of `type` and a hash of `text` with `algid`.
     static func hashed(_ fixture: Fixture, _ text: String, _ algid: ALG_ID, type: DWORD = PROV_RSA_AES)
-        -> (prov: HCRYPTPROV, hash: HCRYPTHASH)
+        -> (prov: HCRYPTPROV?, hash: HCRYPTHASH?)
     {
         let prov = fixture.verifyContext(type: type)
         let hash = fixture.createHash(prov, algid).handle
@@ -89,7 +89,7 @@ struct DeriveKeyTests {
         #expect(fixture.thread.lastError == .badAlgorithm)
         #expect(!fixture.deriveKey(prov, CALG_RC4, from: hash, flags: 128 << 16).ok)
         #expect(fixture.thread.lastError == .badFlags)
-        #expect(!fixture.deriveKey(prov, CALG_RC4, from: 0).ok)
+        #expect(!fixture.deriveKey(prov, CALG_RC4, from: nil).ok)
         #expect(fixture.thread.lastError == .invalidParameter)
         #expect(!fixture.thread.deriveKey(prov, algid: CALG_RC4, hash, flags: 0, nil))
         #expect(fixture.thread.lastError == .invalidParameter)
@@ -117,7 +117,7 @@ struct DeriveKeyTests {
         let fresh = fixture.createHash(prov, CALG_MD5).handle
         #expect(!fixture.thread.hashSessionKey(fresh, key, flags: 2))
         #expect(fixture.thread.lastError == .badFlags)
-        #expect(!fixture.thread.hashSessionKey(fresh, 0, flags: 0))
+        #expect(!fixture.thread.hashSessionKey(fresh, nil, flags: 0))
         #expect(fixture.thread.lastError == .invalidParameter)
     }
 }

@@ -45,9 +45,9 @@ struct KeyAndHashTests {
         let prov = fixture.verifyContext()
         #expect(!fixture.thread.genKey(prov, algid: CALG_RC4, flags: 0, nil))
         #expect(fixture.thread.lastError == .invalidParameter)
-        #expect(!fixture.thread.createHash(prov, algid: CALG_MD5, 0, flags: 0, nil))
+        #expect(!fixture.thread.createHash(prov, algid: CALG_MD5, nil, flags: 0, nil))
         #expect(fixture.thread.lastError == .invalidParameter)
-        for handle: HCRYPTPROV in [0, 0xDEAD_BEEF] {
+        for handle: HCRYPTPROV? in [nil, HCRYPTPROV(rawValue: 0xDEAD_BEEF)] {
             fixture.thread.setLastError(.success)
             #expect(!fixture.genKey(handle, CALG_RC4).ok)
             #expect(fixture.thread.lastError == .invalidParameter)
@@ -164,9 +164,9 @@ struct KeyAndHashTests {
         #expect(fixture.thread.destroyHash(hash))
         #expect(!fixture.thread.destroyHash(hash))
         #expect(fixture.thread.lastError == .invalidParameter)
-        #expect(!fixture.thread.destroyKey(hash))
-        #expect(!fixture.thread.destroyHash(prov))
-        #expect(!fixture.thread.destroyKey(0))
+        #expect(!fixture.thread.destroyKey(opaque(raw(hash))))
+        #expect(!fixture.thread.destroyHash(opaque(raw(prov))))
+        #expect(!fixture.thread.destroyKey(nil))
         #expect(fixture.live == 1)
     }
 }

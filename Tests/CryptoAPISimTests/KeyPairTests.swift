@@ -6,15 +6,15 @@ import Testing
 @Suite("Key pairs live in their container, not in the context")
 struct KeyPairTests {
     /// The public key behind a key handle, or nil.
-    static func publicKey(_ fixture: Fixture, _ raw: HCRYPTKEY) -> [UInt8]? {
-        guard let handle = Handle(rawValue: raw),
+    static func publicKey(_ fixture: Fixture, _ raw: HCRYPTKEY?) -> [UInt8]? {
+        guard let handle = raw?.handle,
             let pair = fixture.simulator.table.info(handle)?.payload as? KeyPairHandle
         else { return nil }
         return pair.pair.publicKey()
     }
 
-    static func userKey(_ fixture: Fixture, _ prov: HCRYPTPROV, _ spec: DWORD) -> (ok: Bool, handle: HCRYPTKEY) {
-        let out = OutParameter<HCRYPTKEY>(0)
+    static func userKey(_ fixture: Fixture, _ prov: HCRYPTPROV?, _ spec: DWORD) -> (ok: Bool, handle: HCRYPTKEY?) {
+        let out = OutParameter<HCRYPTKEY?>(nil)
         let ok = fixture.thread.getUserKey(prov, keySpec: spec, out)
         return (ok, out.value)
     }
@@ -96,17 +96,17 @@ struct KeyPairTests {
         let pair = fixture.genKey(prov, AT_KEYEXCHANGE).handle
         let data = OutParameter<[UInt8]>([1, 2, 3])
         let length = OutParameter<DWORD>(3)
-        #expect(!fixture.thread.encrypt(pair, 0, final: true, flags: 0, data, length, bufferLength: 64))
+        #expect(!fixture.thread.encrypt(pair, nil, final: true, flags: 0, data, length, bufferLength: 64))
         #expect(fixture.thread.lastError == .badKey)
-        #expect(!fixture.thread.decrypt(pair, 0, final: true, flags: 0, data, length))
+        #expect(!fixture.thread.decrypt(pair, nil, final: true, flags: 0, data, length))
         #expect(fixture.thread.lastError == .badKey)
         let hash = fixture.createHash(prov, CALG_MD5, key: pair).handle
-        #expect(hash != 0)
+        #expect(hash != nil)
         #expect(!fixture.thread.hashSessionKey(hash, pair, flags: 0))
         #expect(fixture.thread.lastError == .badKey)
         #expect(!fixture.thread.getUserKey(prov, keySpec: AT_KEYEXCHANGE, nil))
         #expect(fixture.thread.lastError == .invalidParameter)
-        #expect(!Self.userKey(fixture, 0xDEAD, AT_KEYEXCHANGE).ok)
+        #expect(!Self.userKey(fixture, opaque(0xDEAD), AT_KEYEXCHANGE).ok)
         #expect(fixture.thread.lastError == .invalidParameter)
     }
 }

@@ -62,64 +62,64 @@ struct ModelBasedTests {
             let liveBefore = Set(model.contexts.keys).union(model.keys.keys).union(model.hashes.keys)
             switch Int.random(in: 0..<13, using: &rng) {
             case 0:
-                let out = OutParameter<HCRYPTPROV>(0)
+                let out = OutParameter<HCRYPTPROV?>(nil)
                 let ok = thread.acquireContext(out, container: nil, provider: nil, type: PROV_RSA_AES, flags: CRYPT_VERIFYCONTEXT)
-                if ok { model.acquired(out.value) }
+                if ok { model.acquired(raw(out.value)) }
                 check("acquire verify", ok, .success)
             case 1:
                 let name = ["a", "b", "c"].randomElement(using: &rng) ?? "a"
                 let flags: DWORD = [0, CRYPT_NEWKEYSET, CRYPT_DELETEKEYSET].randomElement(using: &rng) ?? 0
                 let expected = model.acquire(container: name, flags: flags)
-                let out = OutParameter<HCRYPTPROV>(0)
+                let out = OutParameter<HCRYPTPROV?>(nil)
                 let ok = thread.acquireContext(out, container: name, provider: nil, type: PROV_RSA_AES, flags: flags)
-                if ok && flags != CRYPT_DELETEKEYSET { model.acquired(out.value) }
-                if ok && flags == CRYPT_DELETEKEYSET && out.value != 0 { mismatch("DELETEKEYSET left *phProv \(out.value)") }
+                if ok && flags != CRYPT_DELETEKEYSET { model.acquired(raw(out.value)) }
+                if ok && flags == CRYPT_DELETEKEYSET && out.value != nil { mismatch("DELETEKEYSET left *phProv \(raw(out.value))") }
                 check("acquire \(name) flags \(flags)", ok, expected)
             case 2, 3:
                 let handle = anyHandle()
                 let expected = model.addRef(handle)
-                let ok = thread.contextAddRef(handle, reserved: 0, flags: 0)
+                let ok = thread.contextAddRef(opaque(handle), reserved: 0, flags: 0)
                 if ok { model.appliedAddRef(handle) }
                 check("addref", ok, expected)
             case 4, 5, 6:
                 let handle = anyHandle()
                 let flags: DWORD = [0, 0, 0, 1, ~0].randomElement(using: &rng) ?? 0
                 let expected = model.release(handle, flags: flags)
-                check("release flags \(flags)", thread.releaseContext(handle, flags: flags), expected)
+                check("release flags \(flags)", thread.releaseContext(opaque(handle), flags: flags), expected)
             case 7:
                 let handle = anyHandle()
                 let expected = model.makeChild(of: handle)
-                let out = OutParameter<HCRYPTKEY>(0)
-                let ok = thread.genKey(handle, algid: CALG_RC4, flags: 0, out)
-                if ok { model.madeKey(out.value, of: handle) }
+                let out = OutParameter<HCRYPTKEY?>(nil)
+                let ok = thread.genKey(opaque(handle), algid: CALG_RC4, flags: 0, out)
+                if ok { model.madeKey(raw(out.value), of: handle) }
                 check("genkey", ok, expected)
             case 8:
                 let handle = anyHandle()
                 let expected = model.makeChild(of: handle)
-                let out = OutParameter<HCRYPTHASH>(0)
-                let ok = thread.createHash(handle, algid: CALG_SHA1, 0, flags: 0, out)
-                if ok { model.madeHash(out.value, of: handle) }
+                let out = OutParameter<HCRYPTHASH?>(nil)
+                let ok = thread.createHash(opaque(handle), algid: CALG_SHA1, nil, flags: 0, out)
+                if ok { model.madeHash(raw(out.value), of: handle) }
                 check("createhash", ok, expected)
             case 9:
                 let hash = anyHandle()
                 let expected = model.hashData(hash)
-                check("hashdata", thread.hashData(hash, [1, 2, 3], flags: 0), expected)
+                check("hashdata", thread.hashData(opaque(hash), [1, 2, 3], flags: 0), expected)
             case 10:
                 let hash = anyHandle()
                 let expected = model.readValue(hash)
-                check("getvalue", thread.getHashParam(hash, param: HP_HASHVAL, OutParameter([]), OutParameter(64), flags: 0), expected)
+                check("getvalue", thread.getHashParam(opaque(hash), param: HP_HASHVAL, OutParameter([]), OutParameter(64), flags: 0), expected)
             case 11:
                 let (hash, key) = (anyHandle(), anyHandle())
                 let expected = model.hashSessionKey(hash, key)
-                check("hashsessionkey", thread.hashSessionKey(hash, key, flags: 0), expected)
+                check("hashsessionkey", thread.hashSessionKey(opaque(hash), opaque(key), flags: 0), expected)
             default:
                 let handle = anyHandle()
                 if Bool.random(using: &rng) {
                     let expected = model.destroyKey(handle)
-                    check("destroykey", thread.destroyKey(handle), expected)
+                    check("destroykey", thread.destroyKey(opaque(handle)), expected)
                 } else {
                     let expected = model.destroyHash(handle)
-                    check("destroyhash", thread.destroyHash(handle), expected)
+                    check("destroyhash", thread.destroyHash(opaque(handle)), expected)
                 }
             }
             let liveAfter = Set(model.contexts.keys).union(model.keys.keys).union(model.hashes.keys)
@@ -131,7 +131,7 @@ struct ModelBasedTests {
             for handle in model.contexts.keys.sorted() {
                 for _ in 0..<(model.contexts[handle]?.count ?? 0) {
                     let expected = model.release(handle, flags: 0)
-                    check("final release", thread.releaseContext(handle, flags: 0), expected)
+                    check("final release", thread.releaseContext(opaque(handle), flags: 0), expected)
                 }
             }
             bury((Array(model.keys.keys) + Array(model.hashes.keys)).sorted())

@@ -10,7 +10,8 @@ struct ReleaseContextTests {
         let prov = fixture.verifyContext()
         let released = fixture.verifyContext()
         #expect(fixture.thread.releaseContext(released, flags: 0))
-        for handle: HCRYPTPROV in [0, 0xDEAD_BEEF, 0x7FFF_FFFF_0000_0042, released, .max] {
+        let values: [UInt64] = [0xDEAD_BEEF, 0x7FFF_FFFF_0000_0042, .max]
+        for handle in [nil, released] + values.map(HCRYPTPROV.init(rawValue:)) {
             for flags: DWORD in [0, 1, 0xFFFF_FFFF] {
                 #expect(!fixture.thread.releaseContext(handle, flags: flags))
                 #expect(fixture.thread.lastError == .invalidParameter)
@@ -26,8 +27,8 @@ struct ReleaseContextTests {
         let prov = fixture.verifyContext()
         let key = fixture.genKey(prov, CALG_RC4).handle
         let hash = fixture.createHash(prov, CALG_MD5).handle
-        #expect(!fixture.thread.releaseContext(key, flags: 0))
-        #expect(!fixture.thread.releaseContext(hash, flags: 0))
+        #expect(!fixture.thread.releaseContext(key.map { HCRYPTPROV($0.handle) }, flags: 0))
+        #expect(!fixture.thread.releaseContext(hash.map { HCRYPTPROV($0.handle) }, flags: 0))
         #expect(fixture.thread.lastError == .invalidParameter)
         #expect(fixture.live == 3)
     }
@@ -52,7 +53,7 @@ struct ReleaseContextTests {
         let before = fixture.simulator.table.ledger.eventCount
         #expect(fixture.thread.releaseContext(prov, flags: 0))
         let freed = fixture.simulator.table.ledger.events.filter { $0.sequence > before && $0.action == .free }
-        #expect(freed.map(\.handle.rawValue) == [key2, hash, key, prov])
+        #expect(freed.map(\.handle.rawValue) == [raw(key2), raw(hash), raw(key), raw(prov)])
         #expect(fixture.live == 0)
         #expect(try fixture.simulator.store.containers().count == 1)
         #expect(fixture.acquire("kc").ok)
@@ -122,9 +123,9 @@ struct ReleaseContextTests {
             ("CryptHashData", { t.hashData(hash, [1], flags: 0) }),
             ("CryptHashSessionKey", { t.hashSessionKey(hash, key, flags: 0) }),
             ("CryptGetHashParam", { t.getHashParam(hash, param: HP_HASHVAL, data, length, flags: 0) }),
-            ("CryptDeriveKey", { t.deriveKey(prov, algid: CALG_RC4, hash, flags: 0, OutParameter(0)) }),
-            ("CryptEncrypt", { t.encrypt(key, 0, final: true, flags: 0, data, length, bufferLength: 64) }),
-            ("CryptDecrypt", { t.decrypt(key, 0, final: true, flags: 0, data, length) }),
+            ("CryptDeriveKey", { t.deriveKey(prov, algid: CALG_RC4, hash, flags: 0, OutParameter(nil)) }),
+            ("CryptEncrypt", { t.encrypt(key, nil, final: true, flags: 0, data, length, bufferLength: 64) }),
+            ("CryptDecrypt", { t.decrypt(key, nil, final: true, flags: 0, data, length) }),
             ("CryptDestroyHash", { t.destroyHash(hash) }),
             ("CryptDestroyKey", { t.destroyKey(key) }),
         ]
@@ -144,8 +145,8 @@ struct ReleaseContextTests {
         #expect(fixture.thread.releaseContext(released, flags: 0))
         #expect(fixture.thread.contextAddRef(prov, reserved: 0, flags: 0))
         #expect(fixture.count(prov) == 2)
-        let bad: [(HCRYPTPROV, UInt64, DWORD)] = [
-            (0, 0, 0), (0xDEAD_BEEF, 0, 0), (released, 0, 0), (prov, 0x1000, 0), (prov, 0, 1),
+        let bad: [(HCRYPTPROV?, UInt64, DWORD)] = [
+            (nil, 0, 0), (HCRYPTPROV(rawValue: 0xDEAD_BEEF), 0, 0), (released, 0, 0), (prov, 0x1000, 0), (prov, 0, 1),
         ]
         for (handle, reserved, flags) in bad {
             fixture.thread.setLastError(.success)
@@ -163,11 +164,11 @@ struct ReleaseContextTests {
         let hash = fixture.createHash(prov, CALG_MD5).handle
         let released = fixture.verifyContext()
         #expect(fixture.thread.releaseContext(released, flags: 0))
-        #expect(!fixture.thread.releaseContext(0, flags: 0))
+        #expect(!fixture.thread.releaseContext(nil, flags: 0))
         #expect(fixture.thread.lastError == .badUID)
-        for handle in [released, 0xDEAD_BEEF, key, hash] {
+        for handle in [raw(released), 0xDEAD_BEEF, raw(key), raw(hash)] {
             fixture.thread.setLastError(.success)
-            #expect(!fixture.thread.releaseContext(handle, flags: 0))
+            #expect(!fixture.thread.releaseContext(opaque(handle), flags: 0))
             #expect(fixture.thread.lastError == .invalidHandle)
         }
         #expect(!fixture.thread.releaseContext(prov, flags: 2))
@@ -178,10 +179,10 @@ struct ReleaseContextTests {
     @Test("switching profile changes the codes of the same calls")
     func profileSwitch() {
         let fixture = Fixture()
-        #expect(!fixture.thread.releaseContext(0, flags: 0))
+        #expect(!fixture.thread.releaseContext(nil, flags: 0))
         #expect(fixture.thread.lastError == .invalidParameter)
         fixture.simulator.profile = .documented
-        #expect(!fixture.thread.releaseContext(0, flags: 0))
+        #expect(!fixture.thread.releaseContext(nil, flags: 0))
         #expect(fixture.thread.lastError == .badUID)
     }
 

@@ -11,12 +11,12 @@ extension CryptThread {
     /// blocks (`NTE_BAD_LEN`); too small a buffer gives `ERROR_MORE_DATA` and the size needed. Key
     /// pairs are not modelled as ciphers: `NTE_BAD_KEY`.
     public func encrypt(
-        _ hKey: HCRYPTKEY, _ hHash: HCRYPTHASH, final: Bool, flags: DWORD, _ pbData: OutParameter<[UInt8]>?,
+        _ hKey: HCRYPTKEY?, _ hHash: HCRYPTHASH?, final: Bool, flags: DWORD, _ pbData: OutParameter<[UInt8]>?,
         _ pdwDataLen: OutParameter<DWORD>?, bufferLength: DWORD
     ) -> Bool {
         guard let (_, owner, payload) = key(hKey), let pdwDataLen else { return fail(.invalidParameter) }
-        let hash = hHash == 0 ? nil : hashObject(hHash)?.hash
-        guard hHash == 0 || hash != nil else { return fail(.invalidParameter) }
+        let hash = hHash == nil ? nil : hashObject(hHash)?.hash
+        guard hHash == nil || hash != nil else { return fail(.invalidParameter) }
         return inside(owner) {
             guard flags == 0 else { return fail(.badFlags) }
             guard let key = payload as? SessionKey else { return fail(.badKey) }
@@ -53,14 +53,14 @@ extension CryptThread {
     /// AES needs whole blocks (`NTE_BAD_LEN`); the final call checks and strips the padding
     /// (`NTE_BAD_DATA` when it is wrong) and resets the key.
     public func decrypt(
-        _ hKey: HCRYPTKEY, _ hHash: HCRYPTHASH, final: Bool, flags: DWORD, _ pbData: OutParameter<[UInt8]>?,
+        _ hKey: HCRYPTKEY?, _ hHash: HCRYPTHASH?, final: Bool, flags: DWORD, _ pbData: OutParameter<[UInt8]>?,
         _ pdwDataLen: OutParameter<DWORD>?
     ) -> Bool {
         guard let (_, owner, payload) = key(hKey), let pbData, let pdwDataLen else {
             return fail(.invalidParameter)
         }
-        let hash = hHash == 0 ? nil : hashObject(hHash)?.hash
-        guard hHash == 0 || hash != nil else { return fail(.invalidParameter) }
+        let hash = hHash == nil ? nil : hashObject(hHash)?.hash
+        guard hHash == nil || hash != nil else { return fail(.invalidParameter) }
         return inside(owner) {
             guard flags == 0 else { return fail(.badFlags) }
             guard let key = payload as? SessionKey else { return fail(.badKey) }

@@ -22,7 +22,7 @@ extension CryptThread {
     ///   - flags: `CRYPT_VERIFYCONTEXT`, `CRYPT_NEWKEYSET`, `CRYPT_DELETEKEYSET`,
     ///     `CRYPT_MACHINE_KEYSET`, `CRYPT_SILENT`.
     public func acquireContext(
-        _ phProv: OutParameter<HCRYPTPROV>?, container: String?, provider: String?, type: DWORD, flags: DWORD
+        _ phProv: OutParameter<HCRYPTPROV?>?, container: String?, provider: String?, type: DWORD, flags: DWORD
     ) -> Bool {
         guard let phProv else { return fail(.invalidParameter) }
         guard type != 0, type <= 999 else { return fail(.badProviderType) }
@@ -51,7 +51,7 @@ extension CryptThread {
                 guard try simulator.store.create(id) else { return fail(.exists) }
             } else if delete {
                 guard try simulator.store.delete(id) else { return fail(.badKeyset) }
-                phProv.value = 0
+                phProv.value = nil
                 return true
             } else if try simulator.store.container(id) == nil {
                 return fail(.badKeyset)
@@ -63,11 +63,11 @@ extension CryptThread {
         return open(ProviderContext(provider: chosen, container: id, flags: flags), into: phProv)
     }
 
-    private func open(_ context: ProviderContext, into phProv: OutParameter<HCRYPTPROV>) -> Bool {
+    private func open(_ context: ProviderContext, into phProv: OutParameter<HCRYPTPROV?>) -> Bool {
         do {
             let handle = try simulator.table.allocate(
                 CryptSimulator.contextKind, label: context.label, payload: context)
-            phProv.value = handle.rawValue
+            phProv.value = HCRYPTPROV(handle)
             return true
         } catch {
             return fail(.failure)
@@ -83,7 +83,7 @@ extension CryptThread {
     ///   - hProv: the context.
     ///   - reserved: the `pdwReserved` pointer as an address (must be 0, NULL).
     ///   - flags: must be 0.
-    public func contextAddRef(_ hProv: HCRYPTPROV, reserved: UInt64, flags: DWORD) -> Bool {
+    public func contextAddRef(_ hProv: HCRYPTPROV?, reserved: UInt64, flags: DWORD) -> Bool {
         guard reserved == 0, flags == 0, let (handle, _) = context(hProv) else { return fail(.invalidParameter) }
         do {
             try simulator.table.retain(handle, expecting: CryptSimulator.contextKind)
@@ -101,11 +101,11 @@ extension CryptThread {
     /// `NTE_BAD_UID` for NULL and `ERROR_INVALID_HANDLE` otherwise); another thread inside a call
     /// on the context gives `ERROR_BUSY` and changes nothing; non-zero flags give `NTE_BAD_FLAGS`
     /// **after** releasing.
-    public func releaseContext(_ hProv: HCRYPTPROV, flags: DWORD) -> Bool {
+    public func releaseContext(_ hProv: HCRYPTPROV?, flags: DWORD) -> Bool {
         guard let (handle, _) = context(hProv) else {
             switch simulator.profile {
             case .windows: return fail(.invalidParameter)
-            case .documented: return fail(hProv == 0 ? .badUID : .invalidHandle)
+            case .documented: return fail(hProv == nil ? .badUID : .invalidHandle)
             }
         }
         if simulator.isBusy(handle, except: name) { return fail(.busy) }

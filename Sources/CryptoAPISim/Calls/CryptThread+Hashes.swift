@@ -7,9 +7,9 @@ extension CryptThread {
     /// `CALG_MD5` and `CALG_SHA1` on every provider, the SHA-2 hashes on `PROV_RSA_AES` only (else
     /// `NTE_BAD_ALGID`). `hKey` must be 0 or a live key (these hashes take no key); flags must be 0.
     public func createHash(
-        _ hProv: HCRYPTPROV, algid: ALG_ID, _ hKey: HCRYPTKEY, flags: DWORD, _ phHash: OutParameter<HCRYPTHASH>?
+        _ hProv: HCRYPTPROV?, algid: ALG_ID, _ hKey: HCRYPTKEY?, flags: DWORD, _ phHash: OutParameter<HCRYPTHASH?>?
     ) -> Bool {
-        guard let (handle, context) = context(hProv), let phHash, hKey == 0 || key(hKey) != nil else {
+        guard let (handle, context) = context(hProv), let phHash, hKey == nil || key(hKey) != nil else {
             return fail(.invalidParameter)
         }
         return inside(handle) {
@@ -21,7 +21,7 @@ extension CryptThread {
                 let hash = try simulator.table.allocate(
                     CryptSimulator.hashKind, owner: handle, label: CryptConstantNames.algorithmName(algid),
                     payload: HashObject(algorithm: algorithm))
-                phHash.value = hash.rawValue
+                phHash.value = HCRYPTHASH(hash)
                 return true
             } catch {
                 return fail(.invalidParameter)
@@ -36,7 +36,7 @@ extension CryptThread {
     /// `NTE_BAD_FLAGS`; a finished hash (value read), `NTE_BAD_HASH_STATE`. While it runs the
     /// thread is inside a call on the hash's context; a pause armed on the thread stops it between
     /// chunks (see ``CallPause``).
-    public func hashData(_ hHash: HCRYPTHASH, _ data: [UInt8], flags: DWORD) -> Bool {
+    public func hashData(_ hHash: HCRYPTHASH?, _ data: [UInt8], flags: DWORD) -> Bool {
         guard let (_, owner, hash) = hashObject(hHash) else { return fail(.invalidParameter) }
         return inside(owner) {
             guard flags & ~CRYPT_USERDATA == 0 else { return fail(.badFlags) }
@@ -61,7 +61,7 @@ extension CryptThread {
     /// `CRYPT_LITTLE_ENDIAN`. The corresponding Windows function is `CryptHashSessionKey`.
     ///
     /// A key pair is `NTE_BAD_KEY`.
-    public func hashSessionKey(_ hHash: HCRYPTHASH, _ hKey: HCRYPTKEY, flags: DWORD) -> Bool {
+    public func hashSessionKey(_ hHash: HCRYPTHASH?, _ hKey: HCRYPTKEY?, flags: DWORD) -> Bool {
         guard let (_, owner, hash) = hashObject(hHash), let (_, _, payload) = key(hKey) else {
             return fail(.invalidParameter)
         }
@@ -82,7 +82,7 @@ extension CryptThread {
     /// the size. A NULL `pdwDataLen` or bad handle: `ERROR_INVALID_PARAMETER`; flags:
     /// `NTE_BAD_FLAGS`; another parameter: `NTE_BAD_TYPE`.
     public func getHashParam(
-        _ hHash: HCRYPTHASH, param: DWORD, _ pbData: OutParameter<[UInt8]>?, _ pdwDataLen: OutParameter<DWORD>?,
+        _ hHash: HCRYPTHASH?, param: DWORD, _ pbData: OutParameter<[UInt8]>?, _ pdwDataLen: OutParameter<DWORD>?,
         flags: DWORD
     ) -> Bool {
         guard let (_, owner, hash) = hashObject(hHash), let pdwDataLen else { return fail(.invalidParameter) }
@@ -114,7 +114,7 @@ extension CryptThread {
     ///
     /// TRUE once; a NULL, unknown or already destroyed handle (also one destroyed with its
     /// context) gives `ERROR_INVALID_PARAMETER`.
-    public func destroyHash(_ hHash: HCRYPTHASH) -> Bool {
+    public func destroyHash(_ hHash: HCRYPTHASH?) -> Bool {
         guard let (handle, _, _) = hashObject(hHash) else { return fail(.invalidParameter) }
         do {
             try simulator.table.free(handle, expecting: CryptSimulator.hashKind)

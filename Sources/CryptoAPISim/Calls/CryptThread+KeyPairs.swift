@@ -4,7 +4,7 @@ extension CryptThread {
     /// Makes an RSA key pair for the context's container (kept in the store, so it outlives the
     /// context and the run), or for a verify context (kept as long as the context).
     func genKeyPair(
-        _ spec: KeySpec, flags: DWORD, context: ProviderContext, handle: Handle, into phKey: OutParameter<HCRYPTKEY>
+        _ spec: KeySpec, flags: DWORD, context: ProviderContext, handle: Handle, into phKey: OutParameter<HCRYPTKEY?>
     ) -> Bool {
         let requested = Int(flags >> 16)
         let bits = requested == 0 ? StoredKeyPair.sizes.lowerBound : requested
@@ -38,7 +38,7 @@ extension CryptThread {
     /// `AT_KEYEXCHANGE` or `AT_SIGNATURE`; a container without that pair, or another spec, is
     /// `NTE_NO_KEY`. The handle is a child of the context; destroying it, or releasing the
     /// context, leaves the pair in the container.
-    public func getUserKey(_ hProv: HCRYPTPROV, keySpec: DWORD, _ phUserKey: OutParameter<HCRYPTKEY>?) -> Bool {
+    public func getUserKey(_ hProv: HCRYPTPROV?, keySpec: DWORD, _ phUserKey: OutParameter<HCRYPTKEY?>?) -> Bool {
         guard let (handle, context) = context(hProv), let phUserKey else { return fail(.invalidParameter) }
         return inside(handle) {
             guard keySpec == AT_KEYEXCHANGE || keySpec == AT_SIGNATURE, let spec = KeySpec(algid: keySpec) else {
@@ -64,12 +64,12 @@ extension CryptThread {
         }
     }
 
-    private func openKeyPair(_ pair: StoredKeyPair, owner: Handle, into phKey: OutParameter<HCRYPTKEY>) -> Bool {
+    private func openKeyPair(_ pair: StoredKeyPair, owner: Handle, into phKey: OutParameter<HCRYPTKEY?>) -> Bool {
         do {
             let key = try simulator.table.allocate(
                 CryptSimulator.keyKind, owner: owner, label: "\(pair.spec.cName) RSA \(pair.bits)-bit",
                 payload: KeyPairHandle(pair: pair))
-            phKey.value = key.rawValue
+            phKey.value = HCRYPTKEY(key)
             return true
         } catch {
             return fail(.invalidParameter)

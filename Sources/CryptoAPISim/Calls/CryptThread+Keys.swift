@@ -10,7 +10,7 @@ extension CryptThread {
     /// `NTE_BAD_ALGID`); the key length in bits is the high 16 bits of `flags` (0: the provider's
     /// default; not allowed: `NTE_BAD_FLAGS`). A 40-bit RC4 key gets 11 zero bytes of salt unless
     /// `CRYPT_NO_SALT` (`CRYPT_CREATE_SALT`: random salt).
-    public func genKey(_ hProv: HCRYPTPROV, algid: ALG_ID, flags: DWORD, _ phKey: OutParameter<HCRYPTKEY>?) -> Bool {
+    public func genKey(_ hProv: HCRYPTPROV?, algid: ALG_ID, flags: DWORD, _ phKey: OutParameter<HCRYPTKEY?>?) -> Bool {
         guard let (handle, context) = context(hProv), let phKey else { return fail(.invalidParameter) }
         if let spec = KeySpec(algid: algid) {
             return inside(handle) { genKeyPair(spec, flags: flags, context: context, handle: handle, into: phKey) }
@@ -36,7 +36,7 @@ extension CryptThread {
     /// ``genKey(_:algid:flags:_:)``. With `CRYPT_CREATE_SALT` an RC4 key's salt is the hash bytes
     /// after the key; otherwise a 40-bit key's salt is 11 zero bytes (none with `CRYPT_NO_SALT`).
     public func deriveKey(
-        _ hProv: HCRYPTPROV, algid: ALG_ID, _ hBaseData: HCRYPTHASH, flags: DWORD, _ phKey: OutParameter<HCRYPTKEY>?
+        _ hProv: HCRYPTPROV?, algid: ALG_ID, _ hBaseData: HCRYPTHASH?, flags: DWORD, _ phKey: OutParameter<HCRYPTKEY?>?
     ) -> Bool {
         guard let (handle, context) = context(hProv), let (_, _, hash) = hashObject(hBaseData), let phKey else {
             return fail(.invalidParameter)
@@ -67,7 +67,7 @@ extension CryptThread {
     ///
     /// TRUE once; a NULL, unknown or already destroyed handle (also one destroyed with its
     /// context) gives `ERROR_INVALID_PARAMETER`.
-    public func destroyKey(_ hKey: HCRYPTKEY) -> Bool {
+    public func destroyKey(_ hKey: HCRYPTKEY?) -> Bool {
         guard let (handle, _, _) = key(hKey) else { return fail(.invalidParameter) }
         do {
             try simulator.table.free(handle, expecting: CryptSimulator.keyKind)
@@ -90,12 +90,12 @@ extension CryptThread {
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    private func makeKey(_ key: SessionKey?, owner: Handle, into phKey: OutParameter<HCRYPTKEY>) -> Bool {
+    private func makeKey(_ key: SessionKey?, owner: Handle, into phKey: OutParameter<HCRYPTKEY?>) -> Bool {
         guard let key else { return fail(.failure) }
         let label = CryptConstantNames.algorithmName(key.algorithm.algid) + " \(key.bits)-bit"
         do {
             let handle = try simulator.table.allocate(CryptSimulator.keyKind, owner: owner, label: label, payload: key)
-            phKey.value = handle.rawValue
+            phKey.value = HCRYPTKEY(handle)
             return true
         } catch {
             return fail(.invalidParameter)

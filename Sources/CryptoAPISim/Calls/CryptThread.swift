@@ -29,8 +29,8 @@ public struct CryptThread: Sendable {
     }
 
     /// The live context behind a raw handle, or nil (NULL, unknown, released, or another kind).
-    func context(_ raw: HCRYPTPROV) -> (handle: Handle, context: ProviderContext)? {
-        guard let handle = Handle(rawValue: raw),
+    func context(_ raw: HCRYPTPROV?) -> (handle: Handle, context: ProviderContext)? {
+        guard let handle = raw?.handle,
             let info = try? simulator.table.validate(handle, expecting: CryptSimulator.contextKind),
             let context = info.payload as? ProviderContext
         else { return nil }
@@ -38,16 +38,16 @@ public struct CryptThread: Sendable {
     }
 
     /// The live key behind a raw handle (a session key or a key pair), with its context, or nil.
-    func key(_ raw: HCRYPTKEY) -> (handle: Handle, owner: Handle?, payload: (any Sendable)?)? {
-        guard let handle = Handle(rawValue: raw),
+    func key(_ raw: HCRYPTKEY?) -> (handle: Handle, owner: Handle?, payload: (any Sendable)?)? {
+        guard let handle = raw?.handle,
             let info = try? simulator.table.validate(handle, expecting: CryptSimulator.keyKind)
         else { return nil }
         return (handle, info.owner, info.payload)
     }
 
     /// The live hash object behind a raw handle, with its context, or nil.
-    func hashObject(_ raw: HCRYPTHASH) -> (handle: Handle, owner: Handle?, hash: HashObject)? {
-        guard let handle = Handle(rawValue: raw),
+    func hashObject(_ raw: HCRYPTHASH?) -> (handle: Handle, owner: Handle?, hash: HashObject)? {
+        guard let handle = raw?.handle,
             let info = try? simulator.table.validate(handle, expecting: CryptSimulator.hashKind),
             let hash = info.payload as? HashObject
         else { return nil }

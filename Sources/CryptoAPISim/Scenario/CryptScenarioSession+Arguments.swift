@@ -1,9 +1,17 @@
+import ContextCore
 import ScenarioKit
 
 extension CryptScenarioSession {
     /// A handle argument: a bound name, a number, NULL (0).
     func handle(_ argument: ScenarioArgument) throws(ScenarioRuntimeError) -> UInt64 {
         try constants.integer(argument, width: 64, names: { names[$0] })
+    }
+
+    /// A handle argument as the handle type a call takes; NULL (0) is nil.
+    func handle<Tag>(_ argument: ScenarioArgument, as type: OpaqueHandle<Tag>.Type) throws(ScenarioRuntimeError)
+        -> OpaqueHandle<Tag>?
+    {
+        OpaqueHandle(rawValue: try handle(argument))
     }
 
     /// A DWORD argument: a number, `~0`, or constants joined with `|`.

@@ -71,55 +71,58 @@ extension CryptScenarioSession {
             let (container, provider) = (try string(args[0]), try string(args[1]))
             let (type, flags) = (try dword(args[2]), try dword(args[3]))
             return { t in
-                let out = nullOut[0] ? nil : OutParameter(previous)
+                let out = nullOut[0] ? nil : OutParameter(HCRYPTPROV(rawValue: previous))
                 let ok = t.acquireContext(out, container: container, provider: provider, type: type, flags: flags)
-                return Self.outcome(ok, t, values: [out.map { .handle($0.value) }])
+                return Self.outcome(ok, t, values: [out.map { .handle($0.value?.rawValue ?? 0) }])
             }
         case "CryptContextAddRef":
-            let (prov, reserved, flags) = (try handle(args[0]), try handle(args[1]), try dword(args[2]))
+            let (prov, reserved, flags) = (try handle(args[0], as: HCRYPTPROV.self), try handle(args[1]), try dword(args[2]))
             return { t in Self.outcome(t.contextAddRef(prov, reserved: reserved, flags: flags), t) }
         case "CryptReleaseContext":
-            let (prov, flags) = (try handle(args[0]), try dword(args[1]))
+            let (prov, flags) = (try handle(args[0], as: HCRYPTPROV.self), try dword(args[1]))
             return { t in Self.outcome(t.releaseContext(prov, flags: flags), t) }
         case "CryptGenKey", "CryptDeriveKey":
-            let prov = try handle(args[0])
+            let prov = try handle(args[0], as: HCRYPTPROV.self)
             let algid = try dword(args[1])
             let derive = name == "CryptDeriveKey"
-            let hash = derive ? try handle(args[2]) : 0
+            let hash = derive ? try handle(args[2], as: HCRYPTHASH.self) : nil
             let flags = try dword(args[derive ? 3 : 2])
             return { t in
-                let out = nullOut[0] ? nil : OutParameter(previous)
+                let out = nullOut[0] ? nil : OutParameter(HCRYPTKEY(rawValue: previous))
                 let ok = derive
                     ? t.deriveKey(prov, algid: algid, hash, flags: flags, out)
                     : t.genKey(prov, algid: algid, flags: flags, out)
-                return Self.outcome(ok, t, values: [out.map { .handle($0.value) }])
+                return Self.outcome(ok, t, values: [out.map { .handle($0.value?.rawValue ?? 0) }])
             }
         case "CryptGetUserKey":
-            let (prov, spec) = (try handle(args[0]), try dword(args[1]))
+            let (prov, spec) = (try handle(args[0], as: HCRYPTPROV.self), try dword(args[1]))
             return { t in
-                let out = nullOut[0] ? nil : OutParameter(previous)
+                let out = nullOut[0] ? nil : OutParameter(HCRYPTKEY(rawValue: previous))
                 let ok = t.getUserKey(prov, keySpec: spec, out)
-                return Self.outcome(ok, t, values: [out.map { .handle($0.value) }])
+                return Self.outcome(ok, t, values: [out.map { .handle($0.value?.rawValue ?? 0) }])
             }
         case "CryptCreateHash":
-            let (prov, algid, key, flags) = (try handle(args[0]), try dword(args[1]), try handle(args[2]), try dword(args[3]))
+            let (prov, algid) = (try handle(args[0], as: HCRYPTPROV.self), try dword(args[1]))
+            let (key, flags) = (try handle(args[2], as: HCRYPTKEY.self), try dword(args[3]))
             return { t in
-                let out = nullOut[0] ? nil : OutParameter(previous)
+                let out = nullOut[0] ? nil : OutParameter(HCRYPTHASH(rawValue: previous))
                 let ok = t.createHash(prov, algid: algid, key, flags: flags, out)
-                return Self.outcome(ok, t, values: [out.map { .handle($0.value) }])
+                return Self.outcome(ok, t, values: [out.map { .handle($0.value?.rawValue ?? 0) }])
             }
         case "CryptHashData":
-            let (hash, bytes, flags) = (try handle(args[0]), try data(args[1]), try dword(args[2]))
+            let (hash, bytes, flags) = (try handle(args[0], as: HCRYPTHASH.self), try data(args[1]), try dword(args[2]))
             return { t in Self.outcome(t.hashData(hash, bytes, flags: flags), t) }
         case "CryptHashSessionKey":
-            let (hash, key, flags) = (try handle(args[0]), try handle(args[1]), try dword(args[2]))
+            let (hash, key, flags) = (try handle(args[0], as: HCRYPTHASH.self), try handle(args[1], as: HCRYPTKEY.self), try dword(args[2]))
             return { t in Self.outcome(t.hashSessionKey(hash, key, flags: flags), t) }
         case "CryptDestroyKey", "CryptDestroyHash":
             let target = try handle(args[0])
             let isKey = name == "CryptDestroyKey"
-            return { t in Self.outcome(isKey ? t.destroyKey(target) : t.destroyHash(target), t) }
+            return { t in
+                Self.outcome(isKey ? t.destroyKey(HCRYPTKEY(rawValue: target)) : t.destroyHash(HCRYPTHASH(rawValue: target)), t)
+            }
         case "CryptGetHashParam":
-            let (hash, param, flags) = (try handle(args[0]), try dword(args[1]), try dword(args[2]))
+            let (hash, param, flags) = (try handle(args[0], as: HCRYPTHASH.self), try dword(args[1]), try dword(args[2]))
             let room = args.count > 3 ? try dword(args[3]) : 1024
             return { t in
                 let data = nullOut[0] ? nil : OutParameter<[UInt8]>([])
@@ -146,7 +149,8 @@ extension CryptScenarioSession {
         -> Invocation
     {
         let args = call.arguments
-        let (key, hash, final, flags) = (try handle(args[0]), try handle(args[1]), try dword(args[2]), try dword(args[3]))
+        let (key, hash) = (try handle(args[0], as: HCRYPTKEY.self), try handle(args[1], as: HCRYPTHASH.self))
+        let (final, flags) = (try dword(args[2]), try dword(args[3]))
         let bytes = try data(args[4])
         let encrypt = name == "CryptEncrypt"
         let room = args.count > 5 ? try dword(args[5]) : DWORD(truncatingIfNeeded: bytes.count + 16)

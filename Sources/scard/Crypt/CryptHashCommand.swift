@@ -32,7 +32,7 @@ struct CryptHashCommand: ParsableCommand {
     func run() throws {
         let simulator = CryptSimulator(ledgerCapacity: trace ? nil : 4096)
         let thread = simulator.main
-        let prov = OutParameter<HCRYPTPROV>(0)
+        let prov = OutParameter<HCRYPTPROV?>(nil)
         try check(thread.acquireContext(prov, container: nil, provider: nil, type: PROV_RSA_AES, flags: CRYPT_VERIFYCONTEXT),
                   "CryptAcquireContext", thread)
         defer {
@@ -46,10 +46,10 @@ struct CryptHashCommand: ParsableCommand {
     }
 
     /// The hex hash value of one file, computed through the simulated calls.
-    private func hash(_ file: String, context: HCRYPTPROV, thread: CryptThread) throws -> String {
+    private func hash(_ file: String, context: HCRYPTPROV?, thread: CryptThread) throws -> String {
         var input = try InputFile(file)
-        let hash = OutParameter<HCRYPTHASH>(0)
-        try check(thread.createHash(context, algid: alg.algid, 0, flags: 0, hash), "CryptCreateHash", thread)
+        let hash = OutParameter<HCRYPTHASH?>(nil)
+        try check(thread.createHash(context, algid: alg.algid, nil, flags: 0, hash), "CryptCreateHash", thread)
         defer { _ = thread.destroyHash(hash.value) }
         while let chunk = try input.nextChunk() {
             try check(thread.hashData(hash.value, chunk, flags: 0), "CryptHashData", thread)
