@@ -3,7 +3,7 @@ import CryptoAPISim
 import ScenarioKit
 
 /// `scard crypt example`: the documented example "Creating and Hashing a Session Key".
-struct CryptExampleCommand: ParsableCommand {
+struct CryptExampleCommand: ScenarioExampleCommand {
     static let configuration = CommandConfiguration(
         commandName: "example",
         abstract: "Run the documented example \"Creating and Hashing a Session Key\" step by step.",
@@ -27,12 +27,15 @@ struct CryptExampleCommand: ParsableCommand {
     @OptionGroup var store: CryptStoreOptions
     @OptionGroup var options: ScenarioRunOptions
 
-    func run() throws {
-        let simulator = try CryptWorld.simulator(store: store, trace: options.trace)
-        let report = CryptExample.run(on: simulator)
-        let ledgers = CryptScenarioRunner(simulator: simulator).ledgers
-        let failure = ScenarioOutput.finish(report, ledgers: ledgers, options: options, alwaysClean: true)
-        try CryptWorld.checkWrites(simulator)
-        if let failure { throw failure }
+    func makeRunner() throws -> CryptScenarioRunner {
+        CryptScenarioRunner(simulator: try CryptWorld.simulator(store: store, trace: options.trace))
+    }
+
+    func runExample(on runner: CryptScenarioRunner) -> ScenarioReport {
+        CryptExample.run(on: runner.simulator)
+    }
+
+    func afterReport(_ report: ScenarioReport, runner: CryptScenarioRunner) throws {
+        try CryptWorld.checkWrites(runner.simulator)
     }
 }

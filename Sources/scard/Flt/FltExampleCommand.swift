@@ -3,7 +3,7 @@ import FilterManagerSim
 import ScenarioKit
 
 /// `scard flt example`: runs the built-in minifilter story and prints each call and the ledger.
-struct FltExampleCommand: ParsableCommand {
+struct FltExampleCommand: ScenarioExampleCommand {
     static let configuration = CommandConfiguration(
         commandName: "example",
         abstract: "Run a short minifilter story and print each call's status and the ledger.",
@@ -23,19 +23,22 @@ struct FltExampleCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioRunOptions
 
-    func run() throws {
+    func makeRunner() -> FltScenarioRunner {
+        FltScenarioRunner(machine: FilterManager(ledgerCapacity: options.ledgerCapacity))
+    }
+
+    func runExample(on runner: FltScenarioRunner) throws -> ScenarioReport {
         let scenario = try Scenario(parsing: FltExamples.minifilterStory)
         if showScenario && !options.json {
             print(FltExamples.minifilterStory)
             print("")
         }
-        let runner = FltScenarioRunner(machine: FilterManager(ledgerCapacity: options.ledgerCapacity))
-        let report = runner.run(scenario, options: ScenarioOptions(failFast: options.failFast))
-        let failure = ScenarioOutput.finish(report, ledgers: runner.ledgers, options: options, alwaysClean: true)
-        if !options.json {
-            print("")
-            LedgerOutput.lines(of: runner.machine.table).forEach { print($0) }
-        }
-        if let failure { throw failure }
+        return run(scenario, on: runner)
+    }
+
+    func afterReport(_ report: ScenarioReport, runner: FltScenarioRunner) {
+        guard !options.json else { return }
+        print("")
+        LedgerOutput.lines(of: runner.machine.table).forEach { print($0) }
     }
 }

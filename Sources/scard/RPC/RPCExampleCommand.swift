@@ -4,7 +4,7 @@ import ScenarioKit
 
 /// `scard rpc example`: a context handle survives a dropped connection until
 /// RpcSmDestroyClientContext reclaims it; the rundown runs at the drop, not at the destroy.
-struct RPCExampleCommand: ParsableCommand {
+struct RPCExampleCommand: ScenarioExampleCommand {
     static let configuration = CommandConfiguration(
         commandName: "example",
         abstract: "Open a context, drop the connection, destroy the client context, and show when the rundown ran.",
@@ -23,23 +23,25 @@ struct RPCExampleCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioRunOptions
 
-    func run() throws {
-        let scenario = try RPCExample.scenario()
-        let runner = RPCScenarioRunner(ledgerCapacity: options.ledgerCapacity)
-        let report = runner.run(scenario, options: ScenarioOptions(failFast: options.failFast))
-        ScenarioOutput.emit(report, json: options.json)
+    func makeRunner() -> RPCScenarioRunner {
+        RPCScenarioRunner(ledgerCapacity: options.ledgerCapacity)
+    }
+
+    func runExample(on runner: RPCScenarioRunner) throws -> ScenarioReport {
+        run(try RPCExample.scenario(), on: runner)
+    }
+
+    func afterReport(_ report: ScenarioReport, runner: RPCScenarioRunner) {
         let summary = RPCExampleSummary(report: report)
         if options.json {
             print(JSONLine.string(summary))
         } else {
             summary.lines.forEach { print($0) }
         }
-        if options.trace {
-            runner.ledgers.forEach { LedgerOutput.trace($0.table, title: $0.name) }
-        }
-        if let failure = ScenarioOutput.failure(of: report, expectClean: true, option: options.expectClean) {
-            throw failure
-        }
+    }
+
+    func checkClaim(_ report: ScenarioReport) throws {
+        let summary = RPCExampleSummary(report: report)
         if !summary.holds {
             throw CLIError(message: "the example does not hold: \(summary.lines[0])", status: .checkFailed)
         }
