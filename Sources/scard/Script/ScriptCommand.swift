@@ -13,9 +13,9 @@ struct ScriptCommand: ParsableCommand {
             A script has one APDU in hex per line, '#' comments, blank lines, 'reset'
             and 'exit', as pcsc-tools' scriptor reads them, plus: '=> 90 00' (expected
             response, '..' for any byte, '*' for any bytes), '=> SW 61 ..' (status word
-            only), 'echo TEXT', 'delay 100ms', '# test: NAME' (a test case),
-            'transaction begin' ... 'transaction end' (a block of lines no other
-            application interleaves with). See Docs/scripts.md and Docs/ci-reports.md.
+            only), 'echo TEXT', 'delay 100ms', '# test: NAME' (a test case), and the
+            lines 'transaction begin' ... 'transaction end' around a block no other
+            application interleaves with. See Docs/scripts.md and Docs/ci-reports.md.
 
             Each APDU is sent with the GET RESPONSEs and resends its 61xx and 6Cxx
             answers call for inside a PC/SC transaction of its own, so that other
