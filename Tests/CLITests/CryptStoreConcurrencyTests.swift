@@ -80,7 +80,14 @@ struct CryptStoreConcurrencyTests {
                 .joined()
             let path = try Self.scenario(text, named: "round\(round).scen", in: directory)
             let child = try ScardProcess.start(["crypt", "run", path, "--store", store.path])
-            Thread.sleep(forTimeInterval: 0.15 + 0.06 * Double(round))
+            // Kill once the run has written some of its containers (a few more each round, however
+            // busy the machine), at a moment inside a write that varies from round to round.
+            let target = expected.count + 1 + 7 * round
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, ((try? Self.names(in: store))?.count ?? 0) < target {
+                Thread.sleep(forTimeInterval: 0.002)
+            }
+            Thread.sleep(forTimeInterval: 0.0015 * Double(round))
             child.signal(SIGKILL)
             _ = try child.wait(timeout: 30)
             let found = try FileManager.default.fileExists(atPath: store.appendingPathComponent("containers.json").path)
