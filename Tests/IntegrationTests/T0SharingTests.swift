@@ -200,24 +200,28 @@ extension VirtualReaderTests {
                     00 CA 02 00 01 => 00 90 00
 
                     """
-                let other = "delay 300ms\n00 CA 02 00 01\n"
+                // Long enough for the holder to start, reset and end its block, however busy the machine.
+                let other = "delay 5s\n00 CA 02 00 01\n"
                 let folder = try temporaryFolder()
                 defer { try? FileManager.default.removeItem(at: folder) }
                 let holderFile = folder.appendingPathComponent("holder.apdu").path
                 let otherFile = folder.appendingPathComponent("other.apdu").path
                 try holder.write(toFile: holderFile, atomically: true, encoding: .utf8)
                 try other.write(toFile: otherFile, atomically: true, encoding: .utf8)
-                // The other process connects first, then waits; the holder begins its block meanwhile.
-                let waiting = try ScardProcess.start(["script", "--reader", "1", otherFile])
-                Thread.sleep(forTimeInterval: 0.05)
+                // The other process connects first (its trace shows it), then waits; the holder
+                // begins its block, resets the card and ends the block meanwhile.
+                let waiting = try ScardProcess.start(["script", "--trace", "--reader", "1", otherFile])
+                #expect(waiting.waitForError(containing: "SCardConnect("), "the other process connected")
                 let held = try ScardProcess.run(["script", "--reader", "1", holderFile])
+                #expect(waiting.isRunning, "the other process still waits when the holder is done")
                 #expect(held.status == 0, "\(held.stderr)")
                 #expect(held.lines.contains("< card reset, T=0"))
                 #expect(held.lines.contains("> transaction end"))
                 #expect(held.lines.last == "< 00 90 00 : normal processing")
                 let late = try waiting.wait(timeout: 60)
                 #expect(late.status == 5)
-                #expect(late.stderr.hasPrefix("scard: line 2: the card was reset by another application"), "\(late.stderr)")
+                let error = late.stderr.split(separator: "\n").first { $0.hasPrefix("scard: ") }
+                #expect(error?.hasPrefix("scard: line 2: the card was reset by another application") == true, "\(late.stderr)")
             }
         }
 

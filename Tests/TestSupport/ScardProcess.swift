@@ -97,6 +97,23 @@ public enum ScardProcess {
         /// Whether the process is still running.
         public var isRunning: Bool { process.isRunning }
 
+        /// What the process has written to standard error so far (unbuffered in scard, so it
+        /// shows how far a run has got, for example with `--trace`).
+        public var errorSoFar: String {
+            String(decoding: errData.current, as: UTF8.self)
+        }
+
+        /// Waits (at most `timeout` seconds) until standard error contains `text`; false when it did not.
+        public func waitForError(containing text: String, timeout: TimeInterval = 30) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if errorSoFar.contains(text) { return true }
+                if !process.isRunning { return errorSoFar.contains(text) }
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            return false
+        }
+
         /// Sends a signal to the process (SIGINT for Ctrl-C).
         public func signal(_ number: Int32) {
             kill(process.processIdentifier, number)
@@ -147,6 +164,13 @@ final class DataCollector: @unchecked Sendable {
             }
             done.signal()
         }
+    }
+
+    /// The data read so far.
+    var current: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return data
     }
 
     /// The data read; waits for the end of the pipe at most `grace` seconds after the process
