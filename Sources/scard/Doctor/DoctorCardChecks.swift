@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// The doctor's checks that go through pcscd: readers, card, answer, virtual reader latency.
@@ -146,7 +146,7 @@ struct DoctorCardChecks {
 
     /// `0.42 ms`.
     static func milliseconds(_ seconds: Double) -> String {
-        String(format: "%.2f ms", seconds * 1000)
+        String(printf: "%.2f ms", seconds * 1000)
     }
 
     /// The readers among `readers` that hold a card.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 import PCSC
 
 /// Runs the doctor's checks in order and stops at the first failure; the checks after it are

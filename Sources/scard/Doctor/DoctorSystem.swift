@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import FileSafety
 
 #if canImport(Glibc)
     import Glibc
@@ -86,11 +87,11 @@ enum DoctorSystem {
         for entry in entries {
             guard let pid = Int32(entry) else { continue }
             guard let comm = procFile("/proc/\(pid)/comm"),
-                comm.trimmingCharacters(in: .whitespacesAndNewlines) == "pcscd"
+                comm.trimming(while: \.isWhitespace) == "pcscd"
             else { continue }
             if let stat = procFile("/proc/\(pid)/stat"),
                 let close = stat.lastIndex(of: ")"),
-                stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+                stat[stat.index(after: close)...].trimmingBlanks().hasPrefix("Z")
             {
                 continue
             }
@@ -128,10 +129,8 @@ enum DoctorSystem {
 
     /// A /proc file's text, read to its end (their size shows as 0, so ordinary reads get nothing).
     static func procFile(_ path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.readToEnd() else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let bytes = try? FileContents.read(path) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text of an errno value (`Connection refused`).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the doctor learns about the virtual reader: vpcd's entry in pcscd's configuration.
 enum DoctorVirtual {
@@ -26,12 +26,12 @@ enum DoctorVirtual {
 
     /// The vpcd entry in the configuration at `path` (a file or a folder of files).
     static func vpcdEntry(in path: String) -> Result<VpcdEntry, DoctorProblem> {
-        var isFolder: ObjCBool = false
+        var isFolder = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             return .failure(DoctorProblem("pcscd's configuration \(path) does not exist"))
         }
         let files: [String]
-        if isFolder.boolValue {
+        if isFolder {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             files = names.sorted().map { path + "/" + $0 }
         } else {
@@ -54,11 +54,11 @@ enum DoctorVirtual {
         var name = "Virtual PCD"
         var device: String?
         for rawLine in text.split(separator: "\n") {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingBlanks()
             if line.hasPrefix("#") || line.isEmpty { continue }
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count == 2 else { continue }
-            let value = parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let value = String(parts[1].trimmingBlanks().trimming { $0 == "\"" })
             switch parts[0] {
             case "FRIENDLYNAME": name = value
             case "DEVICENAME": device = value

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// How long one PC/SC call may take before `scard` gives up on it and exits 7: `--timeout`, else
@@ -51,7 +51,7 @@ struct Deadlines: Sendable {
 
     /// A positive number of seconds that a wait can use, or nil.
     static func seconds(_ text: String) -> Double? {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), isValid(value) else { return nil }
+        guard let value = Double(text.trimmingBlanks()), isValid(value) else { return nil }
         return value
     }
 
