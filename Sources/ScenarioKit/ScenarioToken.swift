@@ -15,4 +15,13 @@ public enum ScenarioToken {
     public static func quoted(_ text: some StringProtocol) -> String {
         "'" + bounded(text) + "'"
     }
+
+    /// Whether `text` is a name a directive may bind: an ASCII letter or `_`, then letters, digits
+    /// and `_`.
+    public static func isName(_ text: some StringProtocol) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
 }

@@ -36,32 +36,32 @@ public struct ContainerID: Hashable, Sendable, Codable, CustomStringConvertible 
 }
 
 /// A key container as the store keeps it: its identity and its key pairs.
-public struct ContainerRecord: Sendable, Codable, Equatable {
+package struct ContainerRecord: Sendable, Codable, Equatable {
     /// The container's identity.
-    public let id: ContainerID
+    package let id: ContainerID
     /// The container's key pairs, at most one of each kind.
-    public var keyPairs: [StoredKeyPair]
+    package var keyPairs: [StoredKeyPair]
 
     /// Creates a record.
-    public init(id: ContainerID, keyPairs: [StoredKeyPair] = []) {
+    package init(id: ContainerID, keyPairs: [StoredKeyPair] = []) {
         self.id = id
         self.keyPairs = keyPairs
     }
 
     /// Reads a record; one written before key pairs were kept has none.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         id = try values.decode(ContainerID.self, forKey: .id)
         keyPairs = try values.decodeIfPresent([StoredKeyPair].self, forKey: .keyPairs) ?? []
     }
 
     /// The key pair of a kind, if the container has one.
-    public func keyPair(_ spec: KeySpec) -> StoredKeyPair? {
+    package func keyPair(_ spec: KeySpec) -> StoredKeyPair? {
         keyPairs.first { $0.spec == spec }
     }
 
     /// Puts a key pair in, replacing the one of the same kind.
-    public mutating func setKeyPair(_ pair: StoredKeyPair) {
+    package mutating func setKeyPair(_ pair: StoredKeyPair) {
         keyPairs.removeAll { $0.spec == pair.spec }
         keyPairs.append(pair)
     }

@@ -75,12 +75,12 @@ public final class ContainerStore: Sendable {
     }
 
     /// Every container, in creation order.
-    public func containers() throws(ContainerStoreError) -> [ContainerRecord] {
+    package func containers() throws(ContainerStoreError) -> [ContainerRecord] {
         try refresh()
     }
 
     /// The container with this identity, or nil.
-    public func container(_ id: ContainerID) throws(ContainerStoreError) -> ContainerRecord? {
+    package func container(_ id: ContainerID) throws(ContainerStoreError) -> ContainerRecord? {
         try refresh().first { $0.id == id }
     }
 
@@ -107,7 +107,7 @@ public final class ContainerStore: Sendable {
     /// Puts a key pair in a container, replacing one of the same kind; false when the container
     /// does not exist.
     @discardableResult
-    public func setKeyPair(_ pair: StoredKeyPair, in id: ContainerID) throws(ContainerStoreError) -> Bool {
+    package func setKeyPair(_ pair: StoredKeyPair, in id: ContainerID) throws(ContainerStoreError) -> Bool {
         try modify { records in
             guard let index = records.firstIndex(where: { $0.id == id }) else { return false }
             records[index].setKeyPair(pair)
@@ -117,7 +117,7 @@ public final class ContainerStore: Sendable {
 
     /// Replaces a container's record (its key pairs); false when it does not exist.
     @discardableResult
-    public func update(_ record: ContainerRecord) throws(ContainerStoreError) -> Bool {
+    package func update(_ record: ContainerRecord) throws(ContainerStoreError) -> Bool {
         try modify { records in
             guard let index = records.firstIndex(where: { $0.id == record.id }) else { return false }
             records[index] = record

@@ -8,9 +8,9 @@ import Synchronization
 /// when more data remains: the call is then *inside* the API (its context counts as in use) and
 /// waits, on its own OS thread, until ``resume()``. The controller runs the call on a background
 /// thread, waits for ``waitForStop(timeout:)`` and, later, resumes it and waits for the end.
-public final class CallPause: Sendable {
+package final class CallPause: Sendable {
     /// How a paused call stands.
-    public enum Stop: Sendable, Equatable {
+    package enum Stop: Sendable, Equatable {
         /// The call is stopped inside, at the described point.
         case paused(String)
         /// The call ended without reaching the pause point.
@@ -20,24 +20,24 @@ public final class CallPause: Sendable {
     }
 
     /// The number of chunks the call processes before it stops.
-    public let afterChunks: Int
+    package let afterChunks: Int
     private let events = DispatchSemaphore(value: 0)
     private let gate = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
     private let state = Mutex<(point: String?, finished: Bool, resumed: Bool)>((nil, false, false))
 
     /// Creates a pause that stops a call after `afterChunks` chunks (at least 1).
-    public init(afterChunks: Int) {
+    package init(afterChunks: Int) {
         self.afterChunks = max(1, afterChunks)
     }
 
     /// Where the call stopped, while it is stopped.
-    public var point: String? {
+    package var point: String? {
         state.withLock { $0.resumed ? nil : $0.point }
     }
 
     /// Whether the call has ended.
-    public var isFinished: Bool {
+    package var isFinished: Bool {
         state.withLock { $0.finished }
     }
 
@@ -52,14 +52,14 @@ public final class CallPause: Sendable {
     }
 
     /// Called by the controller when the call has returned.
-    public func markFinished() {
+    package func markFinished() {
         state.withLock { $0.finished = true }
         events.signal()
         ended.signal()
     }
 
     /// Waits until the call stops at the pause point or ends.
-    public func waitForStop(timeout: Double = 30) -> Stop {
+    package func waitForStop(timeout: Double = 30) -> Stop {
         guard events.wait(timeout: .now() + timeout) == .success else { return .timedOut }
         return state.withLock { state in
             if let point = state.point, !state.finished { return .paused(point) }
@@ -68,7 +68,7 @@ public final class CallPause: Sendable {
     }
 
     /// Lets the stopped call continue (harmless when it never stopped).
-    public func resume() {
+    package func resume() {
         let wasStopped = state.withLock { state -> Bool in
             guard !state.resumed else { return false }
             state.resumed = true
@@ -78,7 +78,7 @@ public final class CallPause: Sendable {
     }
 
     /// Waits until the call has ended; false on timeout.
-    public func waitUntilFinished(timeout: Double = 30) -> Bool {
+    package func waitUntilFinished(timeout: Double = 30) -> Bool {
         if isFinished { return true }
         guard ended.wait(timeout: .now() + timeout) == .success else { return false }
         ended.signal()

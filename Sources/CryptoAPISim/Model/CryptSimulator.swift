@@ -83,7 +83,7 @@ public final class CryptSimulator: Sendable {
     }
 
     /// Arms a pause: the thread's next `CryptHashData` stops inside after `chunks` chunks.
-    public func armPause(on thread: String, afterChunks chunks: Int) -> CallPause {
+    package func armPause(on thread: String, afterChunks chunks: Int) -> CallPause {
         let pause = CallPause(afterChunks: chunks)
         state.withLock { $0.pauses[thread] = pause }
         return pause

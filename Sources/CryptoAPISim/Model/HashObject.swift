@@ -1,9 +1,9 @@
 import Synchronization
 
 /// The state of a hash object: data is appended until the value is read, then it is finished.
-public final class HashObject: Sendable {
+package final class HashObject: Sendable {
     /// The hash algorithm.
-    public let algorithm: HashAlgorithm
+    package let algorithm: HashAlgorithm
     private let state: Mutex<Progress>
 
     private struct Progress {
@@ -13,24 +13,24 @@ public final class HashObject: Sendable {
     }
 
     /// Starts an empty hash.
-    public init(algorithm: HashAlgorithm) {
+    package init(algorithm: HashAlgorithm) {
         self.algorithm = algorithm
         self.state = Mutex(Progress(running: RunningDigest(algorithm)))
     }
 
     /// Whether the value has been read, after which no more data is taken.
-    public var isFinished: Bool {
+    package var isFinished: Bool {
         state.withLock { $0.value != nil }
     }
 
     /// The number of bytes hashed so far.
-    public var bytesHashed: Int {
+    package var bytesHashed: Int {
         state.withLock { $0.bytesHashed }
     }
 
     /// Appends data; false (nothing appended) when the hash is finished.
     @discardableResult
-    public func append(_ bytes: ArraySlice<UInt8>) -> Bool {
+    package func append(_ bytes: ArraySlice<UInt8>) -> Bool {
         state.withLock { progress in
             guard progress.value == nil else { return false }
             progress.running.update(bytes)
@@ -40,7 +40,7 @@ public final class HashObject: Sendable {
     }
 
     /// The hash value; the first read finishes the hash.
-    public func value() -> [UInt8] {
+    package func value() -> [UInt8] {
         state.withLock { progress in
             if let value = progress.value { return value }
             let value = progress.running.finalize()

@@ -29,23 +29,23 @@ public enum KeySpec: String, Sendable, Codable, CaseIterable {
 }
 
 /// An RSA key pair as a container keeps it: its kind, size, and private key (PKCS#1 DER, base64).
-public struct StoredKeyPair: Sendable, Codable, Equatable {
+package struct StoredKeyPair: Sendable, Codable, Equatable {
     /// The kind of pair.
-    public let spec: KeySpec
+    package let spec: KeySpec
     /// The modulus size in bits.
-    public let bits: Int
+    package let bits: Int
     /// Whether the pair was made with `CRYPT_EXPORTABLE`.
-    public let exportable: Bool
+    package let exportable: Bool
     /// The private key, PKCS#1 DER in base64.
-    public let privateKey: String
+    package let privateKey: String
 
     /// The smallest and largest key pair the simulator makes (BoringSSL makes none below 1024 bits).
-    public static let sizes = 1024...4096
+    package static let sizes = 1024...4096
     /// The step between allowed sizes in bits (BoringSSL makes moduli in steps of 128 bits).
-    public static let step = 128
+    package static let step = 128
 
     /// Creates a pair from its parts, as a store holds them; ``problem()`` says whether they fit.
-    public init(spec: KeySpec, bits: Int, exportable: Bool, privateKey: String) {
+    package init(spec: KeySpec, bits: Int, exportable: Bool, privateKey: String) {
         self.spec = spec
         self.bits = bits
         self.exportable = exportable
@@ -53,7 +53,7 @@ public struct StoredKeyPair: Sendable, Codable, Equatable {
     }
 
     /// Generates a new RSA pair with swift-crypto.
-    public static func generate(_ spec: KeySpec, bits: Int, exportable: Bool) throws -> StoredKeyPair {
+    package static func generate(_ spec: KeySpec, bits: Int, exportable: Bool) throws -> StoredKeyPair {
         let key = try _RSA.Signing.PrivateKey(unsafeKeySize: _RSA.Signing.KeySize(bitCount: bits))
         return StoredKeyPair(
             spec: spec, bits: key.keySizeInBits, exportable: exportable,
@@ -61,13 +61,13 @@ public struct StoredKeyPair: Sendable, Codable, Equatable {
     }
 
     /// Whether the simulator makes pairs of this size.
-    public static func isSupported(bits: Int) -> Bool {
+    package static func isSupported(bits: Int) -> Bool {
         sizes.contains(bits) && bits % step == 0
     }
 
     /// What is wrong with a pair read from a store, as a phrase ("has -5 bits ..."), or nil when
     /// its size is one the simulator makes and its private key decodes to an RSA key of that size.
-    public func problem() -> String? {
+    package func problem() -> String? {
         guard Self.isSupported(bits: bits) else {
             return "has \(bits) bits (the simulator makes \(Self.sizes.lowerBound) to \(Self.sizes.upperBound) in steps of \(Self.step))"
         }
@@ -81,8 +81,8 @@ public struct StoredKeyPair: Sendable, Codable, Equatable {
         return nil
     }
 
-    /// The public key (SubjectPublicKeyInfo DER), or nil when the stored private key is damaged.
-    public func publicKey() -> [UInt8]? {
+    /// The package key (SubjectPublicKeyInfo DER), or nil when the stored private key is damaged.
+    package func publicKey() -> [UInt8]? {
         guard let der = Data(base64Encoded: privateKey),
             let key = try? _RSA.Signing.PrivateKey(unsafeDERRepresentation: der)
         else { return nil }
@@ -91,7 +91,7 @@ public struct StoredKeyPair: Sendable, Codable, Equatable {
 }
 
 /// What a key handle to a container's key pair stands for.
-public struct KeyPairHandle: Sendable, Equatable {
+package struct KeyPairHandle: Sendable, Equatable {
     /// The pair.
-    public let pair: StoredKeyPair
+    package let pair: StoredKeyPair
 }

@@ -1,17 +1,17 @@
 /// What a context handle (HCRYPTPROV) stands for: a provider and, unless it is a verify context,
 /// the key container it opened.
-public struct ProviderContext: Sendable, Equatable {
+package struct ProviderContext: Sendable, Equatable {
     /// The provider.
-    public let provider: CryptProvider
+    package let provider: CryptProvider
     /// The open container, or nil for a `CRYPT_VERIFYCONTEXT` context.
-    public let container: ContainerID?
+    package let container: ContainerID?
     /// The flags the context was acquired with.
-    public let flags: DWORD
+    package let flags: DWORD
     /// The key pairs a verify context made: they live as long as the context, in no container.
-    public var ephemeralPairs: [StoredKeyPair] = []
+    package var ephemeralPairs: [StoredKeyPair] = []
 
     /// A label for ledgers: `PROV_RSA_FULL "kc1"` or `PROV_RSA_AES verify`.
-    public var label: String {
+    package var label: String {
         let type = provider.type == PROV_RSA_AES ? "PROV_RSA_AES" : "PROV_RSA_FULL"
         guard let container else { return "\(type) verify" }
         return "\(type) \"\(container.name)\"" + (container.machine ? " machine" : "")

@@ -2,15 +2,15 @@ import Synchronization
 
 /// A symmetric session key: its algorithm, key bytes and salt, and the cipher state that carries
 /// over between `CryptEncrypt`/`CryptDecrypt` calls until a final call resets it.
-public final class SessionKey: Sendable {
+package final class SessionKey: Sendable {
     /// The cipher.
-    public let algorithm: CipherAlgorithm
+    package let algorithm: CipherAlgorithm
     /// The key material (without the salt), as `CryptHashSessionKey` sees it.
-    public let keyBytes: [UInt8]
+    package let keyBytes: [UInt8]
     /// The salt appended to an RC4 key (11 zero bytes for a 40-bit key unless told otherwise).
-    public let salt: [UInt8]
+    package let salt: [UInt8]
     /// Whether the key was made with `CRYPT_EXPORTABLE`.
-    public let exportable: Bool
+    package let exportable: Bool
     private let state: Mutex<CipherState>
 
     private enum CipherState {
@@ -19,7 +19,7 @@ public final class SessionKey: Sendable {
     }
 
     /// Creates a key; nil when the key bytes do not fit the cipher.
-    public init?(algorithm: CipherAlgorithm, keyBytes: [UInt8], salt: [UInt8] = [], exportable: Bool = false) {
+    package init?(algorithm: CipherAlgorithm, keyBytes: [UInt8], salt: [UInt8] = [], exportable: Bool = false) {
         guard let initial = Self.initialState(algorithm, keyBytes + salt) else { return nil }
         self.algorithm = algorithm
         self.keyBytes = keyBytes
@@ -34,16 +34,16 @@ public final class SessionKey: Sendable {
     }
 
     /// The key length in bits (`KP_KEYLEN`).
-    public var bits: Int { keyBytes.count * 8 }
+    package var bits: Int { keyBytes.count * 8 }
 
     /// The bytes a call's buffer must hold for `count` bytes of plaintext.
-    public func encryptedLength(of count: Int, final: Bool) -> Int {
+    package func encryptedLength(of count: Int, final: Bool) -> Int {
         guard algorithm.isAES, final else { return count }
         return (count / AESCBC.blockSize + 1) * AESCBC.blockSize
     }
 
     /// Encrypts `data`; a final call pads (block ciphers) and resets the cipher state.
-    public func encrypt(_ data: [UInt8], final: Bool) -> Result<[UInt8], CryptError> {
+    package func encrypt(_ data: [UInt8], final: Bool) -> Result<[UInt8], CryptError> {
         state.withLock { state in
             switch state {
             case .rc4(var cipher):
@@ -67,7 +67,7 @@ public final class SessionKey: Sendable {
 
     /// Decrypts `data`; a final call checks and strips the padding (block ciphers) and resets the
     /// cipher state, also when the padding is bad.
-    public func decrypt(_ data: [UInt8], final: Bool) -> Result<[UInt8], CryptError> {
+    package func decrypt(_ data: [UInt8], final: Bool) -> Result<[UInt8], CryptError> {
         state.withLock { state in
             switch state {
             case .rc4(var cipher):

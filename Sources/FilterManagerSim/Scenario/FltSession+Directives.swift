@@ -73,7 +73,7 @@ extension FltSession {
     private mutating func create(
         _ name: String, _ make: () throws(FltSetupError) -> FltObject
     ) throws(FltSetupError) -> LineOutcome {
-        guard isIdentifier(name) else { throw FltSetupError("\(ScenarioToken.quoted(name)) is not a name") }
+        guard ScenarioToken.isName(name) else { throw FltSetupError("\(ScenarioToken.quoted(name)) is not a name") }
         guard bindings[name] == nil else { throw FltSetupError("the name \(ScenarioToken.quoted(name)) is already in use") }
         let object = try make()
         var outcome = LineOutcome.void
@@ -84,13 +84,6 @@ extension FltSession {
     private func existing(_ name: String) throws(FltSetupError) -> FltObject {
         guard case .object(let object)? = bindings[name] else { throw FltSetupError("no object named \(ScenarioToken.quoted(name))") }
         return object
-    }
-
-    private func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
-            return false
-        }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
 
     private mutating func tearDown(_ verb: String, _ name: String) throws -> LineOutcome {

@@ -3,9 +3,9 @@ import ContextCore
 /// Memory libpcsclite allocated with `SCARD_AUTOALLOCATE`, owned by its context until freed.
 public struct Buffer: Sendable, Hashable {
     /// The manager whose table holds the buffer.
-    public let manager: ResourceManager
+    package let manager: ResourceManager
     /// The buffer's handle in the table.
-    public let handle: Handle
+    package let handle: Handle
     let address: UInt
     /// The buffer's size in bytes.
     public let length: Int

@@ -3,9 +3,9 @@ import ContextCore
 /// A connection to a card (`SCARDHANDLE`), owned by the context that made it.
 public struct Card: Sendable, Hashable {
     /// The manager whose table holds the connection.
-    public let manager: ResourceManager
+    package let manager: ResourceManager
     /// The connection's handle in the table.
-    public let handle: Handle
+    package let handle: Handle
     /// The reader the card is in.
     public let reader: String
 
@@ -29,6 +29,9 @@ public struct Card: Sendable, Hashable {
             throw .invalidHandle
         }
     }
+
+    /// Whether the connection is still open (neither disconnected nor released with its context).
+    public var isLive: Bool { manager.table.isLive(handle) }
 
     /// The protocol negotiated with the card.
     public func activeProtocol() throws(PCSCError) -> Protocols {

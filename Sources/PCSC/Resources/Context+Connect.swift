@@ -1,6 +1,26 @@
 import ContextCore
 
 extension Context {
+    /// Connects to the card in `reader`, runs `body` with the connection, and disconnects it with
+    /// `disposition` whatever happens. When `body` succeeds, a failed `SCardDisconnect` is thrown;
+    /// when it throws, its error is. A connection `body` closed itself (or released with the
+    /// context) is left alone.
+    public func withCard<T>(
+        reader: String, share: ShareMode = .shared, protocols: Protocols = .any, disposition: Disposition = .leave,
+        _ body: (Card) throws -> T
+    ) throws -> T {
+        let card = try connect(reader: reader, share: share, protocols: protocols)
+        let result: T
+        do {
+            result = try body(card)
+        } catch {
+            if card.isLive { try? card.disconnect(disposition) }
+            throw error
+        }
+        if card.isLive { try card.disconnect(disposition) }
+        return result
+    }
+
     /// Connects to the card in `reader`; the connection is a child of this context.
     /// The corresponding C function is `SCardConnect`.
     public func connect(

@@ -8,9 +8,9 @@ import ContextCore
 /// without calling into libpcsclite.
 public struct Context: Sendable, Hashable {
     /// The manager that owns the context.
-    public let manager: ResourceManager
+    package let manager: ResourceManager
     /// The context's handle in the manager's table.
-    public let handle: Handle
+    package let handle: Handle
 
     /// Whether two values name the same context.
     public static func == (lhs: Context, rhs: Context) -> Bool {
@@ -21,6 +21,9 @@ public struct Context: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(handle)
     }
+
+    /// Whether the context is still established (not yet released).
+    public var isLive: Bool { manager.table.isLive(handle) }
 
     /// The raw `SCARDCONTEXT`, or `invalidHandle` when the context was released.
     func raw() throws(PCSCError) -> Int {

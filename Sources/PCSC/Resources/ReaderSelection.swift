@@ -38,9 +38,17 @@ public enum ReaderSelection {
 
     /// The reader `spec` names among `readers`; nil `spec` means the first reader.
     public static func choose(_ spec: String?, from readers: [String]) throws(ReaderSelectionError) -> String {
+        try choose(spec, from: readers, holdingCard: [])
+    }
+
+    /// The reader `spec` names among `readers`; nil `spec` means the default reader: the first of
+    /// `readers` that is in `holdingCard` (the readers holding a card), else the first reader.
+    public static func choose(
+        _ spec: String?, from readers: [String], holdingCard: [String]
+    ) throws(ReaderSelectionError) -> String {
         try validate(spec)
         guard let first = readers.first else { throw .noReaders }
-        guard let spec else { return first }
+        guard let spec else { return defaultReader(among: readers, holdingCard: holdingCard) ?? first }
         if let index = Int(spec), spec.allSatisfy(\.isNumber) {
             guard index < readers.count else { throw .unknown(spec, readers: readers) }
             return readers[index]
@@ -52,5 +60,24 @@ public enum ReaderSelection {
         case 0: throw .unknown(spec, readers: readers)
         default: throw .ambiguous(spec, matches: matches)
         }
+    }
+}
+
+extension ReaderSelection {
+    /// The reader used when none is named: the first of `readers` holding a card (one of
+    /// `holdingCard`), else the first reader; nil when there are no readers.
+    public static func defaultReader(among readers: [String], holdingCard: [String]) -> String? {
+        readers.first { holdingCard.contains($0) } ?? readers.first
+    }
+}
+
+extension Context {
+    /// The readers among `readers` that hold a card, in their order, as pcscd reports them now.
+    /// The corresponding C function is `SCardGetStatusChange` (with a zero timeout).
+    public func readersHoldingCard(_ readers: [String]) throws(PCSCError) -> [String] {
+        guard !readers.isEmpty else { return [] }
+        var states = readers.map { ReaderStatus(reader: $0) }
+        try getStatusChange(&states, timeout: 0)
+        return states.filter { $0.eventState.contains(.present) }.map(\.reader)
     }
 }

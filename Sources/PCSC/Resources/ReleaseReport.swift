@@ -16,3 +16,22 @@ public struct ReleaseReport: Sendable {
         freed.last { $0.info.kind == .pcscContext }?.failure as? PCSCError
     }
 }
+
+extension FreedResource {
+    /// The C function that freed a PC/SC resource: `SCardDisconnect` for a card,
+    /// `SCardFreeMemory` for a buffer, `SCardReleaseContext` for a context; nil for a kind
+    /// PC/SC does not make.
+    public var cFunction: String? { info.kind.pcscFreeFunction }
+}
+
+extension ResourceKind {
+    /// The C function that frees a resource of this kind, when it is a PC/SC kind.
+    public var pcscFreeFunction: String? {
+        switch self {
+        case .card: return "SCardDisconnect"
+        case .buffer: return "SCardFreeMemory"
+        case .pcscContext: return "SCardReleaseContext"
+        default: return nil
+        }
+    }
+}

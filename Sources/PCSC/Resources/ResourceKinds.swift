@@ -2,11 +2,11 @@ import ContextCore
 
 extension ResourceKind {
     /// A resource manager context (`SCARDCONTEXT`).
-    public static let pcscContext: ResourceKind = "context"
+    package static let pcscContext: ResourceKind = "context"
     /// A card connection (`SCARDHANDLE`), child of its context.
-    public static let card: ResourceKind = "card"
+    package static let card: ResourceKind = "card"
     /// Memory libpcsclite allocated with `SCARD_AUTOALLOCATE`, child of its context.
-    public static let buffer: ResourceKind = "buffer"
+    package static let buffer: ResourceKind = "buffer"
 }
 
 /// What the table keeps for a context.

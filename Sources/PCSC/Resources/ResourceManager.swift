@@ -6,18 +6,27 @@ import ContextCore
 public final class ResourceManager: Sendable {
     /// The table holding this manager's contexts, cards and buffers; its ledger shows every
     /// allocation and free.
-    public let table: HandleTable
+    package let table: HandleTable
     /// The calls into libpcsclite in flight through this manager, for a watchdog on another thread.
     public let calls: PendingCalls
     let tracer: CallTracer
 
     /// Creates a manager; `tracer` sees every libpcsclite call, `ledgerCapacity` bounds the ledger,
     /// and `calls` records the calls in flight (give several managers one record to watch them together).
-    public init(tracer: PCSCTracer? = nil, ledgerCapacity: Int? = nil, calls: PendingCalls = PendingCalls()) {
+    public convenience init(tracer: PCSCTracer? = nil, ledgerCapacity: Int? = nil, calls: PendingCalls = PendingCalls()) {
+        self.init(system: nil, tracer: tracer, ledgerCapacity: ledgerCapacity, calls: calls)
+    }
+
+    /// Creates a manager whose calls go to `system` instead of libpcsclite (for tests), recorded in
+    /// `calls` and traced like real ones.
+    package init(
+        system: (any PCSCSystem)?, tracer: PCSCTracer? = nil, ledgerCapacity: Int? = nil,
+        calls: PendingCalls = PendingCalls()
+    ) {
         self.table = HandleTable(
             name: "pcsc", releaseOrder: [.card, .buffer, .pcscContext], ledgerCapacity: ledgerCapacity)
         self.calls = calls
-        self.tracer = CallTracer(sink: tracer, calls: calls)
+        self.tracer = CallTracer(sink: tracer, calls: calls, system: system)
     }
 
     /// Establishes a context with pcscd. The corresponding C function is `SCardEstablishContext`.
@@ -38,6 +47,23 @@ public final class ResourceManager: Sendable {
             _ = WinSCard.releaseContext(raw, tracer: tracer)
             throw error.pcsc
         }
+    }
+
+    /// Establishes a context, runs `body` with it, and releases it (and all made under it) whatever
+    /// happens. When `body` succeeds, the first failed step of the release is thrown; when it
+    /// throws, its error is. A context `body` released itself is left alone.
+    public func withContext<T>(scope: Scope = .system, _ body: (Context) throws -> T) throws -> T {
+        let context = try establishContext(scope: scope)
+        let result: T
+        do {
+            result = try body(context)
+        } catch {
+            if context.isLive { _ = try? context.release() }
+            throw error
+        }
+        guard context.isLive else { return result }
+        if let failure = try context.release().freed.lazy.compactMap(\.failure).first { throw failure }
+        return result
     }
 
     /// The contexts not yet released.

@@ -32,7 +32,7 @@ extension RPCScenarioSession {
     private func clientName(_ directive: ScenarioDirective, declaring: Bool) throws(ScenarioRuntimeError) -> String {
         let name = directive.words[0]
         if declaring {
-            guard Self.isIdentifier(name) else {
+            guard ScenarioToken.isName(name) else {
                 throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is not a name (letters, digits and _)")
             }
             guard variables[name] == nil, clients[name] == nil else {
@@ -42,12 +42,5 @@ extension RPCScenarioSession {
             throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is not a client (declare it with @client \(ScenarioToken.bounded(name)))")
         }
         return name
-    }
-
-    private static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
-            return false
-        }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
     }
 }

@@ -105,7 +105,7 @@ struct LifecycleRun {
             throw CLIError.pcsc(error, while: "release")
         }
         for item in report.freed {
-            result.lines.append("  freed \(item.info)  via \(Self.cCall(for: item.info.kind))" + (item.failure.map { " FAILED: \($0)" } ?? ""))
+            result.lines.append("  freed \(item.info)  via \(item.cFunction ?? "?")" + (item.failure.map { " FAILED: \($0)" } ?? ""))
             result.record.freed.append(
                 Freed(name: item.info.name, kind: item.info.kind.rawValue, label: item.info.label, bytes: item.info.bytes,
                       failure: item.failure.map { "\($0)" }))
@@ -136,14 +136,6 @@ struct LifecycleRun {
         }
         result.record.staleChecks = checks
         return result
-    }
-
-    static func cCall(for kind: ResourceKind) -> String {
-        switch kind {
-        case .card: return "SCardDisconnect"
-        case .buffer: return "SCardFreeMemory"
-        default: return "SCardReleaseContext"
-        }
     }
 
     static func error(_ body: () throws -> Void) -> PCSCError? {

@@ -164,7 +164,7 @@ struct ScriptCommand: ParsableCommand {
     func chooseReaders(_ session: Session, context: Context) throws -> [String] {
         guard allReaders else { return [try session.chooseReader(card.reader, in: context)] }
         let names = (try? context.readerNames()) ?? []
-        let readers = (try? session.readersWithCard(names, context: context)) ?? []
+        let readers = (try? context.readersHoldingCard(names)) ?? []
         if readers.isEmpty { throw CLIError(message: "no reader holds a card", status: .noCard) }
         return readers
     }

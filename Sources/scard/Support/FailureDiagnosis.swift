@@ -30,6 +30,11 @@ struct FailureDiagnosis {
 
     /// Diagnoses `error`, raised while using the card in `reader` under `context`.
     static func of(_ error: PCSCError, context: Context, reader: String) -> FailureDiagnosis {
+        of(error, manager: context.manager, reader: reader)
+    }
+
+    /// Diagnoses `error`, raised while using the card in `reader` through `manager`.
+    static func of(_ error: PCSCError, manager: ResourceManager, reader: String) -> FailureDiagnosis {
         switch error {
         case .noService, .serviceStopped:
             return FailureDiagnosis("lost pcscd", .noService, error)
@@ -40,7 +45,7 @@ struct FailureDiagnosis {
         default:
             break
         }
-        if let probe = try? context.manager.establishContext() {
+        if let probe = try? manager.establishContext() {
             defer { _ = try? probe.release() }
             // pcscd notices a vanished card a moment after the failed call: wait a bounded time for it.
             var states = [ReaderStatus(reader: reader)]

@@ -42,32 +42,29 @@ struct Session: Sendable {
 
     /// The reader `spec` names among `names`, or without `spec` the first holding a card (else the first).
     func chooseReader(_ spec: String?, among names: [String], context: Context) throws -> String {
-        if spec == nil, let withCard = try? readersWithCard(names, context: context).first {
-            return withCard
-        }
+        let holding = spec == nil ? (try? context.readersHoldingCard(names)) ?? [] : []
         do {
-            return try ReaderSelection.choose(spec, from: names)
+            return try ReaderSelection.choose(spec, from: names, holdingCard: holding)
         } catch {
             throw CLIError(message: error.description, status: .noCard)
         }
-    }
-
-    /// The readers among `names` that hold a card, in order.
-    func readersWithCard(_ names: [String], context: Context) throws -> [String] {
-        var states = names.map { ReaderStatus(reader: $0) }
-        try context.getStatusChange(&states, timeout: 0)
-        return states.filter { $0.eventState.contains(.present) }.map(\.reader)
     }
 
     /// Connects to the card in `reader`, mapping "no card" to its own message.
     func connect(_ context: Context, reader: String) throws -> Card {
         do {
             return try context.connect(reader: reader)
-        } catch let error where error == .noSmartcard || error == .removedCard || error == .unresponsiveCard {
-            throw CLIError(message: "no card in reader '\(reader)' (\(error.name))", status: .noCard)
         } catch {
-            throw CLIError.pcsc(error, while: "cannot connect to '\(reader)'")
+            throw Self.connectionError(error, reader: reader)
         }
+    }
+
+    /// The CLI error for a failed connection to the card in `reader`: "no card" in its own words.
+    static func connectionError(_ error: PCSCError, reader: String) -> CLIError {
+        if error == .noSmartcard || error == .removedCard || error == .unresponsiveCard {
+            return CLIError(message: "no card in reader '\(reader)' (\(error.name))", status: .noCard)
+        }
+        return CLIError.pcsc(error, while: "cannot connect to '\(reader)'")
     }
 
     /// Parses an APDU given on the command line; `position` (from 1) names it in the error.

@@ -65,18 +65,20 @@ struct WatchCommand: ParsableCommand {
         }
         let cancelling = RunGuard.shared.onStop { _ = try? context.cancel() }
         defer { cancelling.end() }
-        var watcher = ReaderWatcher(context: context, only: reader)
+        var monitor = ReaderEventMonitor(source: context, only: reader)
+        let start = ContinuousClock.now
         var seen = 0
         do {
-            for event in try watcher.begin() where until == nil {
-                emit(event)
+            for event in try monitor.begin() where until == nil {
+                emit(WatchEvent(event, time: Self.seconds(since: start)))
             }
-            let deadline = timeout.map { watcher.elapsed + $0 }
+            let deadline = timeout.map { Self.seconds(since: start) + $0 }
             while !RunGuard.shared.stopRequested {
-                let remaining = deadline.map { max(0, $0 - watcher.elapsed) }
+                let remaining = deadline.map { max(0, $0 - Self.seconds(since: start)) }
                 if let remaining, remaining <= 0 { break }
                 let wait = remaining.map { UInt32(min($0 * 1000, 4_000_000_000)) } ?? Context.infinite
-                for event in try watcher.next(timeout: wait) {
+                for change in try monitor.wait(timeout: wait) {
+                    let event = WatchEvent(change, time: Self.seconds(since: start))
                     if let until {
                         guard event.event == until.rawValue else { continue }
                         emit(event)
@@ -101,6 +103,13 @@ struct WatchCommand: ParsableCommand {
         }
     }
 
+    /// Seconds since `start`.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let duration = ContinuousClock.now - start
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Prints one event as a text line or a JSON object.
     func emit(_ event: WatchEvent) {
         if output.json {
             JSONLine.print(event)
