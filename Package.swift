@@ -1,6 +1,15 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// How the release binary is linked on Linux, for a small file that starts fast: lld with packed
+/// relative relocations (RELR), no symbols exported to dlopen'd code, and the C++ runtime linked in
+/// (scripts/link/libstdc++.so is a linker script that names libstdc++.a), so the loader maps and
+/// relocates only libc, libm and libpcsclite.
+let leanReleaseLink = [
+    "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+    "-Xclang-linker", "-static-libgcc", "-L\(Context.packageDirectory)/scripts/link",
+]
+
 let package = Package(
     name: "scard",
     platforms: [.macOS(.v15)],
@@ -47,7 +56,8 @@ let package = Package(
                 "ContextCore", "PCSC", "APDUScript", "ScenarioKit", "CryptoAPISim", "FilterManagerSim",
                 "RPCSim", "FileSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(leanReleaseLink, .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "ContextCoreTests", dependencies: ["ContextCore"]),
         .testTarget(name: "ISO7816Tests", dependencies: ["ISO7816"]),
