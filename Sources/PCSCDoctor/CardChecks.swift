@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// The doctor's checks that go through pcscd: readers, card, answer, virtual reader latency.
@@ -146,7 +146,9 @@ struct CardChecks {
 
     /// `0.42 ms`.
     static func milliseconds(_ seconds: Double) -> String {
-        String(format: "%.2f ms", seconds * 1000)
+        let hundredths = Int((seconds * 100_000).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) ms"
     }
 
     /// The readers among `readers` that hold a card.

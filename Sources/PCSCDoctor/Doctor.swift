@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 import PCSC
 
 /// Finds out why smart card access does not work: runs its checks in order (library, socket,

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import FileSafety
 
 #if canImport(Glibc)
     import Glibc
@@ -106,9 +107,9 @@ public enum SystemProbe {
     /// The pcscd a process is, from its /proc files (`comm`, `stat`, `cmdline`): nil when it is
     /// another program or a zombie.
     public static func pcscd(pid: Int32, comm: String, stat: String?, cmdline: String?) -> Daemon? {
-        guard comm.trimmingCharacters(in: .whitespacesAndNewlines) == "pcscd" else { return nil }
+        guard comm.filter({ !$0.isWhitespace }) == "pcscd" else { return nil }
         if let stat, let close = stat.lastIndex(of: ")"),
-            stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+            stat[stat.index(after: close)...].drop(while: \.isWhitespace).hasPrefix("Z")
         {
             return nil
         }
@@ -143,10 +144,8 @@ public enum SystemProbe {
 
     /// A /proc file's text, read to its end (their size shows as 0, so ordinary reads get nothing).
     public static func procFile(_ path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.readToEnd() else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let bytes = try? FileContents.read(path) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text of an errno value (`Connection refused`).

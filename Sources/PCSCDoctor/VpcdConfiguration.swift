@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the doctor learns about the virtual reader: vpcd's entry in pcscd's configuration.
 public enum VpcdConfiguration {
@@ -34,12 +34,12 @@ public enum VpcdConfiguration {
 
     /// The vpcd entry in the configuration at `path` (a file or a folder of files).
     public static func entry(in path: String) -> Result<Entry, DoctorProblem> {
-        var isFolder: ObjCBool = false
+        var isFolder = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             return .failure(DoctorProblem("pcscd's configuration \(path) does not exist"))
         }
         let files: [String]
-        if isFolder.boolValue {
+        if isFolder {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             files = names.sorted().map { path + "/" + $0 }
         } else {
@@ -62,11 +62,11 @@ public enum VpcdConfiguration {
         var name = "Virtual PCD"
         var device: String?
         for rawLine in text.split(separator: "\n") {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = blankTrimmed(rawLine)
             if line.hasPrefix("#") || line.isEmpty { continue }
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count == 2 else { continue }
-            let value = parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let value = String(quoteTrimmed(blankTrimmed(parts[1])))
             switch parts[0] {
             case "FRIENDLYNAME": name = value
             case "DEVICENAME": device = value
@@ -84,4 +84,17 @@ public enum VpcdConfiguration {
     public static func slot(of reader: String) -> Int {
         reader.split(separator: " ").last.flatMap { Int($0) } ?? 0
     }
+}
+
+/// `text` without leading and trailing spaces and tabs.
+private func blankTrimmed(_ text: Substring) -> Substring {
+    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+    let rest = text.drop(while: blank)
+    return rest[..<(rest.lastIndex { !blank($0) }.map(rest.index(after:)) ?? rest.startIndex)]
+}
+
+/// `text` without the double quotes around it.
+private func quoteTrimmed(_ text: Substring) -> Substring {
+    let rest = text.drop { $0 == "\"" }
+    return rest[..<(rest.lastIndex { $0 != "\"" }.map(rest.index(after:)) ?? rest.startIndex)]
 }

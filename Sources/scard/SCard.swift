@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+@preconcurrency import Glibc
 import PCSC
 
 /// The `scard` command: PC/SC smart cards from the shell, and simulators of Windows context APIs.
@@ -40,7 +40,7 @@ struct SCard: AsyncParsableCommand {
             RunGuard.shared.settle()
             let status = report(error)
             StandardOutput.finish()
-            Foundation.exit(status)
+            Glibc.exit(status)
         }
         StandardOutput.finish()
     }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import PCSC
 
 /// Runs a parsed script against a connected card, line by line, reporting each event as it happens.

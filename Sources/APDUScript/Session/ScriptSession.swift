@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// Runs a parsed script on the card in one reader, without the command line: connects, runs the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Test suites as JUnit XML, the format CI systems read (Jenkins, GitLab, GitHub Actions
 /// reporters): `<testsuites>` holding one `<testsuite>` per script run, one `<testcase>` per test
@@ -78,7 +78,7 @@ public enum JUnitReport {
     static func className(_ name: String) -> String {
         let file = name.split(separator: "/").last.map(String.init) ?? name
         let base = file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
-        return (base.isEmpty ? file : base).replacingOccurrences(of: ".", with: "_")
+        return (base.isEmpty ? file : base).replacing(".", with: "_")
     }
 
     /// Seconds with three decimals and a point, whatever the locale.
@@ -90,10 +90,7 @@ public enum JUnitReport {
 
     /// `2024-05-01T12:00:00` in UTC, as Ant writes it.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: false))
     }
 
     /// ` name="value" ...` with the values escaped.

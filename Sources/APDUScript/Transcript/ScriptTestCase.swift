@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A failed expectation or an error inside a test case: the line, and what was expected and seen.
 public struct ScriptTestProblem: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// Turns a script run's events into test cases: one per `# test:` section (plus `setup` for the

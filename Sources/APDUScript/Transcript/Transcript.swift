@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// The full record of a script run: the reader, the card's ATR and every logical exchange with the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The JSON document of a directory store, and the checks a document read from disk must pass

@@ -1,5 +1,5 @@
 import FileSafety
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Where key containers are kept: in memory for one run, or in a directory so they outlive the
@@ -132,7 +132,7 @@ public final class ContainerStore: Sendable {
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
             return URL(fileURLWithPath: data).appendingPathComponent("scard/crypt").path
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/scard/crypt").path
     }
 

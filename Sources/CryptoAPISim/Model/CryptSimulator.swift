@@ -1,5 +1,5 @@
 import ContextCore
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// One simulated process using the CryptoAPI: the providers, a key container store, the handle

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import _CryptoExtras
 
 /// The two kinds of key pair a key container holds.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ScenarioKit
 
 extension CryptScenarioSession {
@@ -20,7 +20,7 @@ extension CryptScenarioSession {
             return bind(invocation(caller), to: call.bindings)
         }
         let box = OutParameter<CryptOutcome?>(nil)
-        Thread.detachNewThread {
+        DetachedThread.start {
             box.value = invocation(caller)
             pause.markFinished()
         }

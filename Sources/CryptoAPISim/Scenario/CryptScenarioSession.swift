@@ -1,5 +1,5 @@
 import ContextCore
-import Foundation
+import FoundationEssentials
 import ScenarioKit
 import Synchronization
 

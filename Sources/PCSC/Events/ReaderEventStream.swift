@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Reader events as an `AsyncSequence`: a thread of its own waits in `SCardGetStatusChange` and
@@ -33,7 +32,7 @@ public struct ReaderEventStream: AsyncSequence, Sendable {
             stop.raise()
             _ = try? context.cancel()
         }
-        let thread = Thread { [context, only, slice] in
+        DetachedThread.start { [context, only, slice] in
             var monitor = ReaderEventMonitor(source: context, only: only)
             do {
                 for event in try monitor.begin() { continuation.yield(event) }
@@ -51,8 +50,6 @@ public struct ReaderEventStream: AsyncSequence, Sendable {
                 continuation.finish(throwing: error)
             }
         }
-        thread.name = "ReaderEventStream"
-        thread.start()
         return Iterator(base: stream.makeAsyncIterator())
     }
 

@@ -5,3 +5,13 @@ public enum Scope: UInt32, Sendable, CaseIterable {
     /// The system's scope. The corresponding C value is `SCARD_SCOPE_SYSTEM`.
     case system = 2
 }
+
+extension Scope: CustomStringConvertible {
+    /// `user` or `system`, as the ledger labels a context; interpolating it needs no reflection.
+    public var description: String {
+        switch self {
+        case .user: "user"
+        case .system: "system"
+        }
+    }
+}

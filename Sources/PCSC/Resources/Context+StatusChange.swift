@@ -1,5 +1,5 @@
 import CPCSCLite
-import Foundation
+import Glibc
 
 /// One reader's state for ``Context/getStatusChange(_:timeout:)``: what the caller believes, and
 /// what pcscd reports.

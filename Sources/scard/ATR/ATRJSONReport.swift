@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// The JSON object `scard atr --json` prints: every field with its hex value and meaning.

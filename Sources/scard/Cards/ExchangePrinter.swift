@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// Prints exchanges as `send`, `lifecycle` and `script` show them.
@@ -67,7 +67,7 @@ enum ExchangePrinter {
     static func lines(_ exchange: Exchange, showWire: Bool, timing: Bool = false) -> [String] {
         var lines = ["> \(exchange.command)"]
         var answer = "< \(exchange.response) : \(exchange.response.statusWord.meaning)"
-        if timing { answer += String(format: " [%.3f ms]", exchange.seconds * 1000) }
+        if timing { answer += String(printf: " [%.3f ms]", exchange.seconds * 1000) }
         lines.append(answer)
         if showWire && exchange.wire.count > 1 {
             for wire in exchange.wire {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ContextCore
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// `scard lifecycle`: establish, list, connect, transmit, then release the context with the card

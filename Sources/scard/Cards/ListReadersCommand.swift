@@ -51,9 +51,9 @@ struct ListReadersCommand: ParsableCommand {
             let present = state.eventState.contains(.present)
             let atr = present && !state.atr.isEmpty ? Hex.string(state.atr) : nil
             if output.json {
-                JSONLine.print(Entry(index: index, name: state.reader, card: present, atr: atr.map { $0.replacingOccurrences(of: " ", with: "") }))
+                JSONLine.print(Entry(index: index, name: state.reader, card: present, atr: atr.map { $0.replacing(" ", with: "") }))
             } else {
-                let padded = state.reader.padding(toLength: width, withPad: " ", startingAt: 0)
+                let padded = state.reader.padded(to: width)
                 var line = "\(index): \(padded)  \(present ? "card " : "empty")"
                 if let atr { line += "  \(atr)" }
                 print(line)

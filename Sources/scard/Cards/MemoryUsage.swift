@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The process's resident and peak resident memory, from /proc/self/status.
 struct MemoryUsage {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// `scard send`: sends APDUs to the card in a reader and prints each response.

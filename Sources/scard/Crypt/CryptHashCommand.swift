@@ -1,6 +1,6 @@
 import ArgumentParser
 import CryptoAPISim
-import Foundation
+import FoundationEssentials
 
 /// `scard crypt hash`: hashes files through the simulated API, like `sha256sum`.
 struct CryptHashCommand: ParsableCommand {
@@ -58,7 +58,7 @@ struct CryptHashCommand: ParsableCommand {
         try check(thread.getHashParam(hash.value, param: HP_HASHVAL, nil, length, flags: 0), "CryptGetHashParam", thread)
         let value = OutParameter<[UInt8]>([])
         try check(thread.getHashParam(hash.value, param: HP_HASHVAL, value, length, flags: 0), "CryptGetHashParam", thread)
-        return value.value.map { String(format: "%02x", $0) }.joined()
+        return value.value.map { String(printf: "%02x", $0) }.joined()
     }
 
     /// Turns a FALSE return into an error naming the call and its last error (exit 1).

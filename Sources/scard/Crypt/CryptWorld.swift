@@ -1,5 +1,5 @@
 import CryptoAPISim
-import Foundation
+import FoundationEssentials
 
 /// Makes the simulator a `scard crypt` subcommand runs in, with its container store.
 enum CryptWorld {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PCSCDoctor
 
 /// `scard doctor`: finds out why smart card access does not work, one check at a time.
@@ -103,7 +103,7 @@ struct DoctorCommand: ParsableCommand {
             case .fail: mark = "FAIL"
             case .skip: mark = "skip"
             }
-            let title = check.title.padding(toLength: width, withPad: " ", startingAt: 0)
+            let title = check.title.padded(to: width)
             lines.append("\(mark)  \(title)  \(check.status == .skip ? "-" : check.detail)")
             if let fix = check.fix { lines.append("      fix: \(fix)") }
         }

@@ -50,3 +50,9 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
     text += terminator
     StandardOutput.write(text)
 }
+
+/// Writes one string to standard output through ``StandardOutput``, as `print` does, without the
+/// dynamic casts that formatting an `Any` costs at start-up.
+func print(_ text: String, terminator: String = "\n") {
+    StandardOutput.write(text + terminator)
+}

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import Synchronization
 
 /// Runs one job per item on its own thread and returns the results in the items' order.
@@ -10,7 +10,7 @@ enum ParallelRuns {
         let group = DispatchGroup()
         for (index, item) in items.enumerated() {
             group.enter()
-            Thread.detachNewThread {
+            DetachedThread.start {
                 let result = body(item)
                 results.withLock { $0[index] = result }
                 group.leave()

@@ -1,5 +1,5 @@
 import APDUScript
-import Foundation
+@preconcurrency import Glibc
 
 /// A one-line progress bar redrawn on standard error.
 final class ProgressBar {
@@ -21,11 +21,17 @@ final class ProgressBar {
         let width = 30
         let filled = width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+        Self.draw("\r[\(bar)] \(done)/\(total)")
     }
 
     /// Clears the bar's line.
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Self.draw("\r\u{1B}[K")
+    }
+
+    /// Writes `text` to standard error as it is, control characters included.
+    private static func draw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in _ = Glibc.write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
     }
 }

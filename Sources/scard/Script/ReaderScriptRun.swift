@@ -1,5 +1,5 @@
 import APDUScript
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// One script run on one reader, with its own context, reporting as it goes and keeping the

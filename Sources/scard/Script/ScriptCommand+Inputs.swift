@@ -1,5 +1,5 @@
 import APDUScript
-import Foundation
+import FoundationEssentials
 
 extension ScriptCommand {
     /// Reads and parses a script; any problem is a usage error naming the file, line and column.

@@ -1,6 +1,6 @@
 import APDUScript
 import FileSafety
-import Foundation
+import FoundationEssentials
 
 extension ScriptCommand {
     /// Writes a transcript as pretty JSON, replacing the file atomically; a file that cannot be

@@ -1,6 +1,6 @@
 import APDUScript
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// `scard script`: runs APDU scripts (scriptor's format, plus expectations) against a card, and

@@ -1,5 +1,6 @@
 import APDUScript
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 import PCSC
 import Synchronization
 

@@ -33,7 +33,7 @@ enum TranscriptDiffPrinter {
                 lines.append("@@ \(place(line: actual.line, goldenLine: expected.line)): > \(actual.command) @@")
                 let width = fields.map(\.field.count).max() ?? 0
                 for field in fields {
-                    let name = field.field.padding(toLength: width, withPad: " ", startingAt: 0)
+                    let name = field.field.padded(to: width)
                     lines.append("- \(name)  \(field.expected)")
                     lines.append("+ \(name)  \(field.actual)")
                 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+@preconcurrency import Glibc
 import PCSC
 
 /// How long one PC/SC call may take before `scard` gives up on it and exits 7: `--timeout`, else
@@ -35,7 +35,7 @@ struct Deadlines: Sendable {
     /// The deadlines for `timeout` (the option's value), else `$SCARD_TIMEOUT` when it is valid, else the defaults.
     static func resolve(_ timeout: Double?) -> Deadlines {
         if let timeout { return Deadlines(all: timeout) }
-        if let text = ProcessInfo.processInfo.environment[variable], let seconds = seconds(text) {
+        if let text = environmentValue, let seconds = seconds(text) {
             return Deadlines(all: seconds)
         }
         return Deadlines()
@@ -43,15 +43,20 @@ struct Deadlines: Sendable {
 
     /// Rejects a `$SCARD_TIMEOUT` that is set but not a positive number of seconds (a usage error).
     static func validateEnvironment() throws {
-        guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else { return }
+        guard let text = environmentValue, !text.isEmpty else { return }
         if seconds(text) == nil {
             throw ValidationError("\(variable)='\(text.prefix(40))' is not a positive number of seconds")
         }
     }
 
+    /// `$SCARD_TIMEOUT`, read alone (copying the whole environment costs more than the command).
+    static var environmentValue: String? {
+        getenv(variable).map { String(cString: $0) }
+    }
+
     /// A positive number of seconds that a wait can use, or nil.
     static func seconds(_ text: String) -> Double? {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), isValid(value) else { return nil }
+        guard let value = Double(text.trimmingBlanks()), isValid(value) else { return nil }
         return value
     }
 

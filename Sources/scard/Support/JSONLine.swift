@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes values as single-line JSON objects with sorted keys.
 enum JSONLine {

@@ -1,5 +1,4 @@
 @preconcurrency import Glibc
-import Foundation
 import PCSC
 
 extension RunGuard {
@@ -41,7 +40,7 @@ extension RunGuard {
         let actions = state.withLock { $0.stopActions.map(\.action) }
         guard !actions.isEmpty else { return }
         state.withLock { $0.stopActionsRunning += 1 }
-        Thread.detachNewThread { [self] in
+        DetachedThread.start { [self] in
             actions.forEach { $0() }
             state.withLock { $0.stopActionsRunning -= 1 }
         }

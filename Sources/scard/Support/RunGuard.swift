@@ -1,4 +1,4 @@
-import Foundation
+@preconcurrency import Glibc
 import PCSC
 import Synchronization
 
@@ -60,7 +60,7 @@ final class RunGuard: Sendable {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        Thread.detachNewThread { [self] in watch() }
+        DetachedThread.start { [self] in watch() }
     }
 
     /// Whether Ctrl-C or SIGTERM arrived: the command stops at its next step.

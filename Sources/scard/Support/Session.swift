@@ -1,5 +1,5 @@
 import ContextCore
-import Foundation
+import FoundationEssentials
 import PCSC
 
 /// One run's PC/SC state: the resource manager (traced when asked, its calls watched by the run

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 import PCSC
 
 /// `scard watch`: reports card and reader events as they happen.

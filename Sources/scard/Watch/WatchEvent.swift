@@ -1,4 +1,3 @@
-import Foundation
 import PCSC
 
 /// A reader or card event as `scard watch` reports it.
@@ -39,8 +38,8 @@ struct WatchEvent: Encodable {
 
     /// The event as a text line.
     var text: String {
-        let stamp = String(format: "%8.3f", time)
-        var line = "\(stamp)  \(event.padding(toLength: 14, withPad: " ", startingAt: 0)) \(reader)"
+        let stamp = String(printf: "%8.3f", time)
+        var line = "\(stamp)  \(event.padded(to: 14)) \(reader)"
         if let atr, let bytes = try? Hex.bytes(atr) { line += "  \(Hex.string(bytes))" }
         return line
     }
