@@ -1,5 +1,6 @@
 import FoundationEssentials
 import ScenarioKit
+import ContextCore
 
 extension CryptScenarioSession {
     /// A resolved call, ready to run on a simulated thread.

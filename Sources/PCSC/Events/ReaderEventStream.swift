@@ -1,4 +1,5 @@
 import Synchronization
+import ContextCore
 
 /// Reader events as an `AsyncSequence`: a thread of its own waits in `SCardGetStatusChange` and
 /// hands each event on. Cancelling the consuming task, or dropping the iterator, ends the wait

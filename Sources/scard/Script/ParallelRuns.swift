@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+import ContextCore
 
 /// Runs one job per item on its own thread and returns the results in the items' order.
 enum ParallelRuns {

@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import PCSC
+import ContextCore
 
 extension RunGuard {
     /// The watchdog's loop: every 50 ms, cancels new status waits after a signal, and abandons the

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 import PCSC
 import Synchronization
+import ContextCore
 
 /// The signal the handler saw (SIGINT or SIGTERM), 0 for none: the one thing the handler touches.
 private let receivedSignal = Atomic<Int32>(0)

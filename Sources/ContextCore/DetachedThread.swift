@@ -2,11 +2,11 @@
 
 /// Starts OS threads that nobody joins, for work that blocks (waits, pauses, watchdogs) and so must
 /// not sit on the cooperative pool.
-enum DetachedThread {
+public enum DetachedThread {
     /// Runs `body` on a new detached thread; false when the system would not start one (for lack of
     /// memory or threads). The corresponding C function is `pthread_create`.
     @discardableResult
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
         let result = pthread_create(&thread, nil, { context in
