@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Runs the built `scard` binary as a user would, for the tests that go through the command line.
 public enum ScardProcess {
@@ -90,9 +91,36 @@ public enum ScardProcess {
             try? err.fileHandleForWriting.close()
             outData = DataCollector(out.fileHandleForReading)
             errData = DataCollector(err.fileHandleForReading)
-            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-            try? input.fileHandleForWriting.close()
+            Self.feed(input.fileHandleForWriting, stdin.map { Array($0.utf8) } ?? [])
         }
+
+        /// Writes `bytes` to the child's standard input on a thread of its own and then closes it, so
+        /// that starting a run never waits for the child to read its input; a child that exits
+        /// before reading it all ends the writing (SIGPIPE is blocked in the writing thread alone,
+        /// so the write fails instead of ending the test run, and children inherit nothing of it).
+        private static func feed(_ handle: FileHandle, _ bytes: [UInt8]) {
+            guard !bytes.isEmpty else {
+                try? handle.close()
+                return
+            }
+            Thread.detachNewThread {
+                var brokenPipe = sigset_t()
+                sigemptyset(&brokenPipe)
+                sigaddset(&brokenPipe, SIGPIPE)
+                pthread_sigmask(SIG_BLOCK, &brokenPipe, nil)
+                bytes.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset < raw.count {
+                        let written = write(handle.fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
+                        if written < 0 && errno == EINTR { continue }
+                        if written <= 0 { break }
+                        offset += written
+                    }
+                }
+                try? handle.close()
+            }
+        }
+
 
         /// Whether the process is still running.
         public var isRunning: Bool { process.isRunning }
