@@ -92,7 +92,7 @@ struct LifecycleRun {
         } catch {
             let diagnosis = FailureDiagnosis.of(error, context: context, reader: chosen)
             _ = try? context.release()
-            throw CLIError(message: "card in '\(chosen)': \(diagnosis.what): \(diagnosis.detail)", status: diagnosis.status)
+            throw CLIError(message: "card in '\(chosen)': \(diagnosis.explanation)", status: diagnosis.status)
         }
 
         let cards = (try? table.children(of: context.handle))?.filter { table.info($0)?.kind == .card }.count ?? 0

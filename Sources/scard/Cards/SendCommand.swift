@@ -66,7 +66,7 @@ struct SendCommand: ParsableCommand {
                 try connection.beginTransaction()
             } catch {
                 let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
-                throw CLIError(message: "beginning the transaction: \(diagnosis.what): \(diagnosis.detail)", status: diagnosis.status)
+                throw CLIError(message: "beginning the transaction: \(diagnosis.explanation)", status: diagnosis.status)
             }
             holding = true
         }
@@ -87,7 +87,7 @@ struct SendCommand: ParsableCommand {
                 exchange = try connection.transmit(command, options: options)
             } catch {
                 let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
-                throw CLIError(message: "APDU \(index + 1) (\(command)): \(diagnosis.what): \(diagnosis.detail)", status: diagnosis.status)
+                throw CLIError(message: "APDU \(index + 1) (\(command)): \(diagnosis.explanation)", status: diagnosis.status)
             }
             if output.json {
                 JSONLine.print(ExchangePrinter.record(exchange))
@@ -111,7 +111,7 @@ struct SendCommand: ParsableCommand {
             } catch {
                 let diagnosis = FailureDiagnosis.of(error, context: context, reader: reader)
                 throw CLIError(
-                    message: "ending the transaction after \(index) exchange(s): \(diagnosis.what): \(diagnosis.detail)",
+                    message: "ending the transaction after \(index) exchange(s): \(diagnosis.explanation)",
                     status: diagnosis.status)
             }
         }

@@ -21,6 +21,11 @@ struct FailureDiagnosis {
         learntByProbing ? "pcsc-lite returned \(error.name) (\(error.hex))" : error.description
     }
 
+    /// What happened and the code behind it, as an error line says it: `the card was removed: ...`.
+    var explanation: String {
+        "\(what): \(detail)"
+    }
+
     private init(_ what: String, _ status: ExitStatus, _ error: PCSCError, learntByProbing: Bool = false) {
         self.what = what
         self.status = status
