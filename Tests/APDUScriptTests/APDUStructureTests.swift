@@ -1,4 +1,5 @@
-@testable import APDUScript
+@testable import APDUScriptSyntax
+import APDUScript
 import Testing
 
 @Suite("Command APDU structure (ISO/IEC 7816-4 cases 1 to 4)")

@@ -25,7 +25,7 @@ let package = Package(
     dependencies: [.package(name: "scard", path: "../..")],
     targets: [
         fuzzTarget("FuzzAPDUHex", "apdu-hex", ["ISO7816"]),
-        fuzzTarget("FuzzScriptParser", "script-parser", ["APDUScript"]),
+        fuzzTarget("FuzzScriptParser", "script-parser", ["APDUScriptSyntax"]),
         fuzzTarget("FuzzATRDecoder", "atr-decoder", ["ISO7816"]),
         fuzzTarget("FuzzCryptScenario", "crypt-scenario", ["CryptoAPISim"], support: true),
         fuzzTarget("FuzzFltScenario", "flt-scenario", ["FilterManagerSim"], support: true),

@@ -1,4 +1,4 @@
-import APDUScript
+import APDUScriptSyntax
 
 /// One fuzz input: the input as an APDU script, with and without the APDU structure check.
 /// A script either parses or reports diagnostics that each name a line and column inside the text;

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 extension ResponsePattern {
     /// Reads the words after `=>`; `endColumn` is where a missing element is reported.

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 /// The shape of a command APDU by ISO/IEC 7816-4 (section 5.1): which case it is and whether its
 /// length fields agree with its length.

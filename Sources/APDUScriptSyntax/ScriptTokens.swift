@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 /// A word of a script line and the 1-based column where it starts.
 struct ScriptToken: Equatable {

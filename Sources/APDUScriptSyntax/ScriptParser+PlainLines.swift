@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 extension ScriptParser {
     /// The byte ranges of the lines of UTF-8 text, split at `\n`, `\r\n` and `\r`; text ending

@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 extension ScriptParser {
     /// Reads a line of hex bytes, possibly ending with `\` (continued on the next line) or with

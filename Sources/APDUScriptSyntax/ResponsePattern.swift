@@ -1,4 +1,4 @@
-import PCSC
+import ISO7816
 
 /// What a response must look like, as written after `=>` on an APDU line.
 ///
