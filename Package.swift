@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "FilterManagerSim", targets: ["FilterManagerSim"]),
         .library(name: "RPCSim", targets: ["RPCSim"]),
         .library(name: "FileSafety", targets: ["FileSafety"]),
+        .library(name: "CardNames", targets: ["CardNames"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,7 @@ let package = Package(
         .target(name: "PCSCDoctor", dependencies: ["PCSC", "FileSafety"]),
         .target(name: "ScenarioKit", dependencies: ["ContextCore"]),
         .target(name: "FileSafety"),
+        .target(name: "CardNames", dependencies: ["FileSafety"]),
         .target(
             name: "CryptoAPISim",
             dependencies: [
@@ -58,7 +60,7 @@ let package = Package(
             name: "scard",
             dependencies: [
                 "ContextCore", "PCSC", "APDUScript", "PCSCDoctor", "ScenarioKit", "CryptoAPISim", "FilterManagerSim",
-                "RPCSim", "FileSafety",
+                "RPCSim", "FileSafety", "CardNames",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(leanReleaseLink, .when(platforms: [.linux], configuration: .release))]
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "PCSCTests", dependencies: ["PCSC"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "FileSafetyTests", dependencies: ["FileSafety"]),
+        .testTarget(name: "CardNamesTests", dependencies: ["CardNames", "FileSafety"]),
         .testTarget(name: "PCSCDoctorTests", dependencies: ["PCSCDoctor"]),
         .testTarget(name: "APDUScriptTests", dependencies: ["APDUScriptSyntax", "APDUScript", "TestSupport"]),
         .testTarget(name: "CryptoAPISimTests", dependencies: ["TestSupport", "CryptoAPISim"],
