@@ -2,7 +2,8 @@ import ContextCore
 
 extension FilterManager {
     /// `FltAllocateContext(Filter, ContextType, ContextSize, PoolType, &ReturnedContext)`: a new,
-    /// unlinked context with a reference count of 1 that the caller must release.
+    /// unlinked context with a reference count of 1 that the caller must release, written to
+    /// `context` (left as it was when the call fails).
     ///
     /// Outcomes, in the order they are checked: above APC_LEVEL a bug check; not the filter
     /// `STATUS_INVALID_PARAMETER`; filter unregistered `STATUS_FLT_DELETING_OBJECT`; bad type, size
@@ -11,18 +12,18 @@ extension FilterManager {
     /// memory `STATUS_INSUFFICIENT_RESOURCES`. A volume context from paged pool is allowed with a
     /// verifier warning.
     public func allocateContext(
-        filter: FltObject?, type: ContextType, size: UInt64, pool: PoolType
-    ) throws(BugCheck) -> (status: NTStatus, context: FltContext?) {
+        filter: FltObject?, type: ContextType, size: UInt64, pool: PoolType, context returned: OutParameter<FltContext?>
+    ) throws(BugCheck) -> NTStatus {
         let routine = "FltAllocateContext"
         try require(routine, atMost: .apc)
-        guard let filter, filter == self.filter else { return (.invalidParameter, nil) }
-        guard !filterUnregistered else { return (.deletingObject, nil) }
-        guard type.isValid, size > 0, pool.isValid else { return (.invalidParameter, nil) }
-        guard size <= 0xFFFF else { return (.invalidBufferSize, nil) }
+        guard let filter, filter == self.filter else { return .invalidParameter }
+        guard !filterUnregistered else { return .deletingObject }
+        guard type.isValid, size > 0, pool.isValid else { return .invalidParameter }
+        guard size <= 0xFFFF else { return .invalidBufferSize }
         guard let registration = registrations.first(where: { $0.type == type && $0.fits(size) }) else {
-            return (.contextAllocationNotFound, nil)
+            return .contextAllocationNotFound
         }
-        guard !lowMemory else { return (.insufficientResources, nil) }
+        guard !lowMemory else { return .insufficientResources }
         let recorder = self.recorder
         let cleanup = registration.cleanup
         let handle: Handle
@@ -33,7 +34,7 @@ extension FilterManager {
                     recorder.record(FltContext(info.handle), name: info.name, type: type, callback: cleanup)
                 })
         } catch {
-            return (.insufficientResources, nil)
+            return .insufficientResources
         }
         let context = FltContext(handle)
         let info = table.info(handle)
@@ -46,7 +47,8 @@ extension FilterManager {
         } else if let wanted = registration.pool, wanted != pool {
             report(.warning, "\(routine)\(atLocation): \(name) from \(pool), registered for \(wanted)")
         }
-        return (.success, context)
+        returned.value = context
+        return .success
     }
 
     /// `FltReferenceContext(Context)`: adds a reference the caller must release (void).

@@ -1,3 +1,5 @@
+import ContextCore
+
 /// A target checked against the machine's objects: its link slot and whether it is going away.
 struct ResolvedTarget {
     let key: LinkKey
@@ -58,67 +60,74 @@ extension FilterManager {
     ///
     /// With no context on the object, `new` is linked and the link takes its own reference:
     /// `STATUS_SUCCESS`. KEEP_IF_EXISTS with one there: `STATUS_FLT_CONTEXT_ALREADY_DEFINED`, `new`
-    /// untouched, and the existing context returned with a reference when `returnOld` is set.
+    /// untouched, and the existing context written to `old` with a reference, unless `old` is NULL.
     /// REPLACE_IF_EXISTS: `new` linked, the existing one unlinked (its link's reference dropped) and
-    /// returned with a reference when `returnOld` is set. `new` already linked:
+    /// written to `old` with a reference, unless `old` is NULL. `old` is set to NULL first. `new` already linked:
     /// `STATUS_FLT_CONTEXT_ALREADY_LINKED`. Object going away: `STATUS_FLT_DELETING_OBJECT`. Wrong
     /// type for the object, bad operation, NULL or freed `new`: `STATUS_INVALID_PARAMETER`.
     public func setContext(
-        on target: ContextTarget, operation: SetOperation, new: FltContext?, returnOld: Bool
-    ) throws(BugCheck) -> (status: NTStatus, old: FltContext?) {
+        on target: ContextTarget, operation: SetOperation, new: FltContext?, old: OutParameter<FltContext?>?
+    ) throws(BugCheck) -> NTStatus {
         let routine = "FltSet\(target.routineStem)Context"
         try require(routine, atMost: .apc)
-        guard case .live(let record) = lookup(new, by: routine), operation.isValid else { return (.invalidParameter, nil) }
+        old?.value = nil
+        guard case .live(let record) = lookup(new, by: routine), operation.isValid else { return .invalidParameter }
         let resolved: ResolvedTarget
         switch resolve(target) {
-        case .failure(let status): return (status, nil)
+        case .failure(let status): return status
         case .success(let found): resolved = found
         }
-        guard record.type == target.contextType else { return (.invalidParameter, nil) }
-        guard !resolved.deleting else { return (.deletingObject, nil) }
-        guard record.link == nil else { return (.contextAlreadyLinked, nil) }
+        guard record.type == target.contextType else { return .invalidParameter }
+        guard !resolved.deleting else { return .deletingObject }
+        guard record.link == nil else { return .contextAlreadyLinked }
         if let existing = links[resolved.key] {
             if operation == .keepIfExists {
-                if returnOld { addReference(to: existing, by: "\(routine) (OldContext)") }
-                return (.contextAlreadyDefined, returnOld ? existing : nil)
+                if let old {
+                    addReference(to: existing, by: "\(routine) (OldContext)")
+                    old.value = existing
+                }
+                return .contextAlreadyDefined
             }
-            unlink(resolved.key, handOverTo: returnOld ? "\(routine) (OldContext)" : nil, at: irql)
+            unlink(resolved.key, handOverTo: old == nil ? nil : "\(routine) (OldContext)", at: irql)
             link(record.context, to: resolved.key)
-            return (.success, returnOld ? existing : nil)
+            old?.value = existing
+            return .success
         }
         link(record.context, to: resolved.key)
-        return (.success, nil)
+        return .success
     }
 
-    /// `FltGetXxxContext(..., &Context)`: the attached context with a reference the caller must
-    /// release, or `STATUS_NOT_FOUND`.
-    public func getContext(on target: ContextTarget) throws(BugCheck) -> (status: NTStatus, context: FltContext?) {
+    /// `FltGetXxxContext(..., &Context)`: the attached context, written to `context` with a
+    /// reference the caller must release, or `STATUS_NOT_FOUND` (`context` left as it was).
+    public func getContext(on target: ContextTarget, context returned: OutParameter<FltContext?>) throws(BugCheck) -> NTStatus {
         let routine = "FltGet\(target.routineStem)Context"
         try require(routine, atMost: .apc)
         switch resolve(target) {
         case .failure(let status):
-            return (status, nil)
+            return status
         case .success(let resolved):
-            guard let context = links[resolved.key] else { return (.notFound, nil) }
+            guard let context = links[resolved.key] else { return .notFound }
             addReference(to: context, by: routine)
-            return (.success, context)
+            returned.value = context
+            return .success
         }
     }
 
     /// `FltDeleteXxxContext(..., &OldContext)`: unlinks the attached context and drops the link's
-    /// reference; with `returnOld` the context is returned with a reference the caller must release.
-    /// None attached: `STATUS_NOT_FOUND`; object going away: `STATUS_FLT_DELETING_OBJECT`.
-    public func deleteContext(on target: ContextTarget, returnOld: Bool) throws(BugCheck) -> (status: NTStatus, old: FltContext?) {
+    /// reference; unless `old` is NULL the context is written to it with a reference the caller
+    /// must release. None attached: `STATUS_NOT_FOUND`; object going away: `STATUS_FLT_DELETING_OBJECT`.
+    public func deleteContext(on target: ContextTarget, old: OutParameter<FltContext?>?) throws(BugCheck) -> NTStatus {
         let routine = "FltDelete\(target.routineStem)Context"
         try require(routine, atMost: .apc)
         switch resolve(target) {
         case .failure(let status):
-            return (status, nil)
+            return status
         case .success(let resolved):
-            guard !resolved.deleting else { return (.deletingObject, nil) }
-            guard let context = links[resolved.key] else { return (.notFound, nil) }
-            unlink(resolved.key, handOverTo: returnOld ? "\(routine) (OldContext)" : nil, at: irql)
-            return (.success, returnOld ? context : nil)
+            guard !resolved.deleting else { return .deletingObject }
+            guard let context = links[resolved.key] else { return .notFound }
+            unlink(resolved.key, handOverTo: old == nil ? nil : "\(routine) (OldContext)", at: irql)
+            old?.value = context
+            return .success
         }
     }
 
@@ -133,16 +142,18 @@ extension FilterManager {
 
     /// `FltGetContexts(FltObjects, DesiredContexts, &Contexts)` (void): for the related objects (an
     /// instance, optionally a file object and a transaction), each desired context found is
-    /// returned with a reference; the others are NULL.
+    /// written to `contexts` with a reference; the others are NULL.
     public func getContexts(
-        instance: FltObject, fileObject: FltObject?, transaction: FltObject?, desired: ContextType
-    ) throws(BugCheck) -> RelatedContexts {
+        instance: FltObject, fileObject: FltObject?, transaction: FltObject?, desired: ContextType,
+        contexts returned: OutParameter<RelatedContexts>
+    ) throws(BugCheck) {
         let routine = "FltGetContexts"
         try require(routine, atMost: .apc)
         var related = RelatedContexts()
+        defer { returned.value = related }
         guard instance.kind == .instance, let owner = objects[instance], let volume = owner.volume else {
             report(.violation, "\(routine)\(atLocation): FltObjects->Instance is not an instance")
-            return related
+            return
         }
         var targets: [ContextTarget] = [.volume(volume), .instance(instance)]
         if let fileObject {
@@ -157,7 +168,6 @@ extension FilterManager {
             addReference(to: context, by: routine)
             related.set(context, for: target.contextType)
         }
-        return related
     }
 
     func link(_ context: FltContext, to key: LinkKey) {

@@ -1,3 +1,4 @@
+import ContextCore
 import CryptoAPISim
 import Testing
 

@@ -1,3 +1,4 @@
+import ContextCore
 import FilterManagerSim
 import Testing
 
@@ -17,19 +18,21 @@ struct AllocateContextTests {
     func notFound() throws {
         let fixture = try MachineFixture(registrations: [ContextRegistration(type: .stream, size: 64)])
         let machine = fixture.machine
-        #expect(try machine.allocateContext(filter: fixture.filter, type: .file, size: 8, pool: .nonPaged).status == .contextAllocationNotFound)
-        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 65, pool: .nonPaged).status == .contextAllocationNotFound)
-        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 64, pool: .nonPaged).status == .success)
-        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 1, pool: .nonPaged).status == .success)
+        #expect(try machine.allocateContext(filter: fixture.filter, type: .file, size: 8, pool: .nonPaged, context: OutParameter()) == .contextAllocationNotFound)
+        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 65, pool: .nonPaged, context: OutParameter()) == .contextAllocationNotFound)
+        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 64, pool: .nonPaged, context: OutParameter()) == .success)
+        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 1, pool: .nonPaged, context: OutParameter()) == .success)
     }
 
     @Test("size above 0xFFFF: INVALID_BUFFER_SIZE, even with a variable-size registration")
     func bufferSize() throws {
         let fixture = try MachineFixture()
-        let result = try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 0x10000, pool: .nonPaged)
-        #expect(result.status == .invalidBufferSize)
-        #expect(result.status.description == "STATUS_INVALID_BUFFER_SIZE (0xC0000206)")
-        #expect(result.context == nil)
+        let context = OutParameter<FltContext?>()
+        let status = try fixture.machine.allocateContext(
+            filter: fixture.filter, type: .stream, size: 0x10000, pool: .nonPaged, context: context)
+        #expect(status == .invalidBufferSize)
+        #expect(status.description == "STATUS_INVALID_BUFFER_SIZE (0xC0000206)")
+        #expect(context.value == nil)
     }
 
     @Test("bad type, size 0 or bad pool: INVALID_PARAMETER", arguments: [
@@ -40,29 +43,29 @@ struct AllocateContextTests {
     ])
     func invalidParameter(type: ContextType, size: UInt64, pool: PoolType) throws {
         let fixture = try MachineFixture()
-        #expect(try fixture.machine.allocateContext(filter: fixture.filter, type: type, size: size, pool: pool).status == .invalidParameter)
+        #expect(try fixture.machine.allocateContext(filter: fixture.filter, type: type, size: size, pool: pool, context: OutParameter()) == .invalidParameter)
         #expect(fixture.machine.table.liveCount() == 0)
     }
 
     @Test("something other than the filter: INVALID_PARAMETER")
     func notTheFilter() throws {
         let fixture = try MachineFixture()
-        #expect(try fixture.machine.allocateContext(filter: fixture.volume, type: .stream, size: 8, pool: .nonPaged).status == .invalidParameter)
-        #expect(try fixture.machine.allocateContext(filter: nil, type: .stream, size: 8, pool: .nonPaged).status == .invalidParameter)
+        #expect(try fixture.machine.allocateContext(filter: fixture.volume, type: .stream, size: 8, pool: .nonPaged, context: OutParameter()) == .invalidParameter)
+        #expect(try fixture.machine.allocateContext(filter: nil, type: .stream, size: 8, pool: .nonPaged, context: OutParameter()) == .invalidParameter)
     }
 
     @Test("filter unregistering: DELETING_OBJECT")
     func deletingObject() throws {
         let fixture = try MachineFixture()
         try fixture.machine.unregisterFilter(fixture.filter)
-        #expect(try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 8, pool: .nonPaged).status == .deletingObject)
+        #expect(try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 8, pool: .nonPaged, context: OutParameter()) == .deletingObject)
     }
 
     @Test("low memory: INSUFFICIENT_RESOURCES")
     func lowMemory() throws {
         let fixture = try MachineFixture()
         fixture.machine.lowMemory = true
-        #expect(try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 8, pool: .nonPaged).status == .insufficientResources)
+        #expect(try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 8, pool: .nonPaged, context: OutParameter()) == .insufficientResources)
     }
 
     @Test("a volume context from PagedPool is accepted with a verifier warning")
@@ -80,7 +83,7 @@ struct AllocateContextTests {
         let fixture = try MachineFixture()
         fixture.machine.setIRQL(.dispatch)
         #expect(throws: BugCheck.self) {
-            _ = try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 8, pool: .nonPaged)
+            _ = try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 8, pool: .nonPaged, context: OutParameter())
         }
         #expect(fixture.machine.bugCheck?.code == 0xD1)
     }

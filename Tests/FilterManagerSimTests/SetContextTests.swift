@@ -1,3 +1,4 @@
+import ContextCore
 import FilterManagerSim
 import Testing
 
@@ -7,9 +8,9 @@ struct SetContextTests {
     func linksWithOwnReference() throws {
         let fixture = try MachineFixture()
         let context = try fixture.allocate()
-        let result = try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: context, returnOld: true)
-        #expect(result.status == .success)
-        #expect(result.old == nil)
+        let old = OutParameter<FltContext?>()
+        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: context, old: old) == .success)
+        #expect(old.value == nil)
         #expect(fixture.machine.referenceCount(of: context) == 2)
         #expect(fixture.machine.linkedObject(of: context)?.object == fixture.stream)
         #expect(fixture.machine.attachedContext(on: fixture.streamTarget) == context)
@@ -29,13 +30,13 @@ struct SetContextTests {
         default: target = .transaction(instance: fixture.instance, transaction: transaction)
         }
         let context = try fixture.allocate(target.contextType)
-        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: context, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: context, old: nil) == .success)
         let wrongType: ContextType = target.contextType == .stream ? .file : .stream
         let other = try fixture.allocate(wrongType)
-        #expect(try fixture.machine.setContext(on: target, operation: .replaceIfExists, new: other, returnOld: false).status == .invalidParameter)
-        let fetched = try fixture.machine.getContext(on: target)
-        #expect(fetched.status == .success)
-        #expect(fetched.context == context)
+        #expect(try fixture.machine.setContext(on: target, operation: .replaceIfExists, new: other, old: nil) == .invalidParameter)
+        let fetched = OutParameter<FltContext?>()
+        #expect(try fixture.machine.getContext(on: target, context: fetched) == .success)
+        #expect(fetched.value == context)
     }
 
     @Test("KEEP_IF_EXISTS and one exists: ALREADY_DEFINED, new untouched, old returned with a reference")
@@ -43,10 +44,11 @@ struct SetContextTests {
         let fixture = try MachineFixture()
         let existing = try fixture.attachedStreamContext()
         let loser = try fixture.allocate()
-        let result = try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: loser, returnOld: true)
-        #expect(result.status == .contextAlreadyDefined)
-        #expect(result.status.description == "STATUS_FLT_CONTEXT_ALREADY_DEFINED (0xC01C0002)")
-        #expect(result.old == existing)
+        let old = OutParameter<FltContext?>()
+        let status = try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: loser, old: old)
+        #expect(status == .contextAlreadyDefined)
+        #expect(status.description == "STATUS_FLT_CONTEXT_ALREADY_DEFINED (0xC01C0002)")
+        #expect(old.value == existing)
         #expect(fixture.machine.referenceCount(of: existing) == 2)
         #expect(fixture.machine.referenceCount(of: loser) == 1)
         #expect(fixture.machine.linkedObject(of: loser) == nil)
@@ -58,9 +60,7 @@ struct SetContextTests {
         let fixture = try MachineFixture()
         let existing = try fixture.attachedStreamContext()
         let loser = try fixture.allocate()
-        let result = try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: loser, returnOld: false)
-        #expect(result.status == .contextAlreadyDefined)
-        #expect(result.old == nil)
+        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: loser, old: nil) == .contextAlreadyDefined)
         #expect(fixture.machine.referenceCount(of: existing) == 1)
     }
 
@@ -69,9 +69,9 @@ struct SetContextTests {
         let fixture = try MachineFixture()
         let old = try fixture.attachedStreamContext()
         let new = try fixture.allocate()
-        let result = try fixture.machine.setContext(on: fixture.streamTarget, operation: .replaceIfExists, new: new, returnOld: true)
-        #expect(result.status == .success)
-        #expect(result.old == old)
+        let returned = OutParameter<FltContext?>()
+        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .replaceIfExists, new: new, old: returned) == .success)
+        #expect(returned.value == old)
         #expect(fixture.machine.referenceCount(of: new) == 2)
         #expect(fixture.machine.referenceCount(of: old) == 1)
         #expect(fixture.machine.linkedObject(of: old) == nil)
@@ -86,7 +86,7 @@ struct SetContextTests {
         let fixture = try MachineFixture()
         let old = try fixture.attachedStreamContext()
         let new = try fixture.allocate()
-        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .replaceIfExists, new: new, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .replaceIfExists, new: new, old: nil) == .success)
         #expect(fixture.machine.referenceCount(of: old) == nil)
         #expect(fixture.machine.takeCleanups().map(\.context) == [old])
     }
@@ -96,10 +96,10 @@ struct SetContextTests {
         let fixture = try MachineFixture()
         let context = try fixture.attachedStreamContext()
         let other = try fixture.machine.createStream(named: "s2", in: fixture.volume)
-        let result = try fixture.machine.setContext(
-            on: .stream(instance: fixture.instance, fileObject: other), operation: .keepIfExists, new: context, returnOld: false)
-        #expect(result.status == .contextAlreadyLinked)
-        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .replaceIfExists, new: context, returnOld: false).status == .contextAlreadyLinked)
+        let status = try fixture.machine.setContext(
+            on: .stream(instance: fixture.instance, fileObject: other), operation: .keepIfExists, new: context, old: nil)
+        #expect(status == .contextAlreadyLinked)
+        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .replaceIfExists, new: context, old: nil) == .contextAlreadyLinked)
         #expect(fixture.machine.referenceCount(of: context) == 1)
     }
 
@@ -108,11 +108,11 @@ struct SetContextTests {
         let fixture = try MachineFixture()
         let context = try fixture.allocate()
         try fixture.machine.tearDown(fixture.handle)
-        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: context, returnOld: false).status == .deletingObject)
+        #expect(try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: context, old: nil) == .deletingObject)
         let fresh = try fixture.machine.openHandle(named: "h2", on: fixture.stream)
         try fixture.machine.tearDown(fixture.instance)
         let viaDetached = ContextTarget.stream(instance: fixture.instance, fileObject: fresh)
-        #expect(try fixture.machine.setContext(on: viaDetached, operation: .keepIfExists, new: context, returnOld: false).status == .deletingObject)
+        #expect(try fixture.machine.setContext(on: viaDetached, operation: .keepIfExists, new: context, old: nil) == .deletingObject)
         #expect(fixture.machine.referenceCount(of: context) == 1)
     }
 
@@ -121,14 +121,14 @@ struct SetContextTests {
         let fixture = try MachineFixture()
         let context = try fixture.allocate()
         let machine = fixture.machine
-        #expect(try machine.setContext(on: fixture.streamTarget, operation: SetOperation(rawValue: 3), new: context, returnOld: false).status == .invalidParameter)
-        #expect(try machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: nil, returnOld: false).status == .invalidParameter)
+        #expect(try machine.setContext(on: fixture.streamTarget, operation: SetOperation(rawValue: 3), new: context, old: nil) == .invalidParameter)
+        #expect(try machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: nil, old: nil) == .invalidParameter)
         let swapped = ContextTarget.stream(instance: fixture.handle, fileObject: fixture.instance)
-        #expect(try machine.setContext(on: swapped, operation: .keepIfExists, new: context, returnOld: false).status == .invalidParameter)
+        #expect(try machine.setContext(on: swapped, operation: .keepIfExists, new: context, old: nil) == .invalidParameter)
         let onStream = ContextTarget.streamHandle(instance: fixture.instance, fileObject: fixture.stream)
         let handleContext = try fixture.allocate(.streamHandle)
-        #expect(try machine.setContext(on: onStream, operation: .keepIfExists, new: handleContext, returnOld: false).status == .invalidParameter)
-        #expect(try machine.setContext(on: .volume(.invalid), operation: .keepIfExists, new: context, returnOld: false).status == .invalidParameter)
+        #expect(try machine.setContext(on: onStream, operation: .keepIfExists, new: handleContext, old: nil) == .invalidParameter)
+        #expect(try machine.setContext(on: .volume(.invalid), operation: .keepIfExists, new: context, old: nil) == .invalidParameter)
         #expect(machine.referenceCount(of: context) == 1)
     }
 
@@ -140,8 +140,8 @@ struct SetContextTests {
         let stream = try fixture.machine.createStream(named: "sa", in: fat)
         let context = try fixture.allocate()
         let target = ContextTarget.stream(instance: instance, fileObject: stream)
-        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: context, returnOld: false).status == .notSupported)
-        #expect(try fixture.machine.getContext(on: target).status == .notSupported)
+        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: context, old: nil) == .notSupported)
+        #expect(try fixture.machine.getContext(on: target, context: OutParameter()) == .notSupported)
     }
 
     @Test("above APC_LEVEL: bug check")
@@ -150,7 +150,7 @@ struct SetContextTests {
         let context = try fixture.allocate()
         fixture.machine.setIRQL(.dispatch)
         #expect(throws: BugCheck.self) {
-            _ = try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: context, returnOld: false)
+            _ = try fixture.machine.setContext(on: fixture.streamTarget, operation: .keepIfExists, new: context, old: nil)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ContextCore
 import FilterManagerSim
 import Testing
 
@@ -22,13 +23,13 @@ struct TeardownTests {
     func referencedSurvives() throws {
         let fixture = try MachineFixture()
         let context = try fixture.attachedStreamContext()
-        let held = try #require(try fixture.machine.getContext(on: fixture.streamTarget).context)
+        let held = try #require(try fixture.get(fixture.streamTarget))
         try fixture.machine.tearDown(fixture.handle)
         #expect(fixture.machine.referenceCount(of: context) == 2)
         try fixture.machine.tearDown(fixture.stream)
         #expect(fixture.machine.referenceCount(of: context) == 1)
         #expect(fixture.machine.linkedObject(of: context) == nil)
-        #expect(try fixture.machine.getContext(on: fixture.streamTarget).status == .notFound)
+        #expect(try fixture.machine.getContext(on: fixture.streamTarget, context: OutParameter()) == .notFound)
         try fixture.machine.releaseContext(held)
         #expect(fixture.machine.takeCleanups().count == 1)
     }
@@ -39,7 +40,7 @@ struct TeardownTests {
         let streamContext = try fixture.attachedStreamContext()
         let handleContext = try fixture.allocate(.streamHandle)
         let target = ContextTarget.streamHandle(instance: fixture.instance, fileObject: fixture.handle)
-        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: handleContext, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: handleContext, old: nil) == .success)
         try fixture.machine.releaseContext(handleContext)
         try fixture.machine.tearDown(fixture.handle)
         #expect(fixture.machine.referenceCount(of: handleContext) == nil)
@@ -53,10 +54,10 @@ struct TeardownTests {
         let mine = try fixture.attachedStreamContext()
         let theirs = try fixture.allocate()
         let theirTarget = ContextTarget.stream(instance: other, fileObject: fixture.handle)
-        #expect(try fixture.machine.setContext(on: theirTarget, operation: .keepIfExists, new: theirs, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: theirTarget, operation: .keepIfExists, new: theirs, old: nil) == .success)
         try fixture.machine.releaseContext(theirs)
         let instanceContext = try fixture.allocate(.instance)
-        #expect(try fixture.machine.setContext(on: .instance(fixture.instance), operation: .keepIfExists, new: instanceContext, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: .instance(fixture.instance), operation: .keepIfExists, new: instanceContext, old: nil) == .success)
         try fixture.machine.releaseContext(instanceContext)
         try fixture.machine.tearDown(fixture.instance)
         #expect(fixture.machine.referenceCount(of: mine) == nil)
@@ -69,7 +70,7 @@ struct TeardownTests {
         let fixture = try MachineFixture()
         _ = try fixture.attachedStreamContext()
         let volumeContext = try fixture.allocate(.volume)
-        #expect(try fixture.machine.setContext(on: .volume(fixture.volume), operation: .keepIfExists, new: volumeContext, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: .volume(fixture.volume), operation: .keepIfExists, new: volumeContext, old: nil) == .success)
         try fixture.machine.releaseContext(volumeContext)
         try fixture.machine.tearDown(fixture.volume)
         #expect(fixture.machine.table.liveCount() == 0)
@@ -85,7 +86,7 @@ struct TeardownTests {
         let transaction = fixture.machine.beginTransaction(named: "tx")
         let context = try fixture.allocate(.transaction)
         let target = ContextTarget.transaction(instance: fixture.instance, transaction: transaction)
-        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: context, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: target, operation: .keepIfExists, new: context, old: nil) == .success)
         try fixture.machine.releaseContext(context)
         try fixture.machine.tearDown(transaction)
         #expect(fixture.machine.referenceCount(of: context) == nil)

@@ -1,3 +1,4 @@
+import ContextCore
 import FilterManagerSim
 import Testing
 
@@ -8,7 +9,7 @@ struct UnregisterTests {
         let fixture = try MachineFixture()
         _ = try fixture.attachedStreamContext()
         let volumeContext = try fixture.allocate(.volume)
-        #expect(try fixture.machine.setContext(on: .volume(fixture.volume), operation: .keepIfExists, new: volumeContext, returnOld: false).status == .success)
+        #expect(try fixture.machine.setContext(on: .volume(fixture.volume), operation: .keepIfExists, new: volumeContext, old: nil) == .success)
         try fixture.machine.releaseContext(volumeContext)
         try fixture.machine.unregisterFilter(fixture.filter)
         #expect(fixture.machine.table.liveCount() == 0)
@@ -22,7 +23,7 @@ struct UnregisterTests {
         let fixture = try MachineFixture()
         _ = try fixture.attachedStreamContext()
         fixture.machine.location = "line 7"
-        let held = try #require(try fixture.machine.getContext(on: fixture.streamTarget).context)
+        let held = try #require(try fixture.get(fixture.streamTarget))
         fixture.machine.location = "line 20"
         try fixture.machine.unregisterFilter(fixture.filter)
         let violations = fixture.violations()

@@ -10,14 +10,14 @@ struct BindingTests {
         let world = RPCTestWorld()
         #expect(world.open(nil).0 == .invalidBinding)
         #expect(world.open(RPCBindingHandle(rawValue: 0xDEAD)).0 == .invalidBinding)
-        var binding = world.bind()
-        let kept = binding
-        #expect(world.client.freeBinding(&binding) == .ok)
-        #expect(binding == nil)
+        let binding = OutParameter(world.bind())
+        let kept = binding.value
+        #expect(world.client.freeBinding(binding) == .ok)
+        #expect(binding.value == nil)
         #expect(world.open(kept).0 == .invalidBinding)
-        var again = kept
-        #expect(world.client.freeBinding(&again) == .invalidBinding)
-        #expect(again == kept)
+        let again = OutParameter(kept)
+        #expect(world.client.freeBinding(again) == .invalidBinding)
+        #expect(again.value == kept)
         #expect(world.liveTotal == 0)
     }
 
@@ -43,15 +43,15 @@ struct BindingTests {
     @Test("freeing a binding frees its context handles' client memory, closes the association, and runs down the open contexts once")
     func freeBindingCascade() {
         let world = RPCTestWorld()
-        var binding = world.bind()
-        let (_, open) = world.open(binding, "a")
-        var (_, closed) = world.open(binding, "b")
-        _ = world.client.closeResource(&closed)
-        #expect(world.client.freeBinding(&binding) == .ok)
+        let binding = OutParameter(world.bind())
+        let (_, open) = world.open(binding.value, "a")
+        let closed = OutParameter(world.open(binding.value, "b").1)
+        _ = world.client.closeResource(closed)
+        #expect(world.client.freeBinding(binding) == .ok)
         #expect(world.server.rundowns.map(\.resource) == ["a"])
         #expect(world.liveTotal == 0)
-        var stale = open
-        #expect(world.client.destroyClientContext(&stale) == .contextMismatch)
+        let stale = OutParameter(open)
+        #expect(world.client.destroyClientContext(stale) == .contextMismatch)
         #expect(world.read(open).0 == .contextMismatch)
     }
 
@@ -71,21 +71,21 @@ struct BindingTests {
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<8 {
                 group.addTask {
-                    var binding = world.bind("c\(index)")
+                    let binding = OutParameter(world.bind("c\(index)"))
                     for round in 0..<50 {
-                        var (_, context) = world.open(binding, "r\(round % 3)")
-                        _ = world.client.writeResource(context, bytes: [UInt8(index)])
+                        let context = OutParameter(world.open(binding.value, "r\(round % 3)").1)
+                        _ = world.client.writeResource(context.value, bytes: [UInt8(index)])
                         switch round % 3 {
-                        case 0: _ = world.client.closeResource(&context)
-                        case 1: _ = world.client.destroyClientContext(&context)
+                        case 0: _ = world.client.closeResource(context)
+                        case 1: _ = world.client.destroyClientContext(context)
                         default: break
                         }
                         if round % 10 == 9 {
-                            _ = world.client.dropConnection(binding)
-                            _ = world.client.reconnect(binding)
+                            _ = world.client.dropConnection(binding.value)
+                            _ = world.client.reconnect(binding.value)
                         }
                     }
-                    _ = world.client.freeBinding(&binding)
+                    _ = world.client.freeBinding(binding)
                 }
             }
         }

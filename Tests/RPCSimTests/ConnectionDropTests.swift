@@ -14,9 +14,9 @@ struct ConnectionDropTests {
         #expect(world.open(binding).0 == .serverUnavailable)
         #expect(world.read(context).0 == .callFailed)
         #expect(world.client.writeResource(context, bytes: [1]) == .callFailed)
-        var closing = context
-        #expect(world.client.closeResource(&closing) == .callFailed)
-        #expect(closing == context)
+        let closing = OutParameter(context)
+        #expect(world.client.closeResource(closing) == .callFailed)
+        #expect(closing.value == context)
         #expect(!world.client.isReachable(binding))
     }
 
@@ -26,8 +26,8 @@ struct ConnectionDropTests {
         let binding = world.bind()
         let (_, kept1) = world.open(binding, "a")
         let (_, kept2) = world.open(binding, "b")
-        var closed = world.open(binding, "c").1
-        _ = world.client.closeResource(&closed)
+        let closed = OutParameter(world.open(binding, "c").1)
+        _ = world.client.closeResource(closed)
         #expect(world.client.dropConnection(binding) == .ok)
         let rundowns = world.server.rundowns
         #expect(rundowns.count == 2)
@@ -38,10 +38,10 @@ struct ConnectionDropTests {
         #expect(world.clientContexts == 2)
         #expect(world.client.dropConnection(binding) == .ok)
         #expect(world.server.rundowns.count == 2)
-        var first = kept1
-        var second = kept2
-        #expect(world.client.destroyClientContext(&first) == .ok)
-        #expect(world.client.destroyClientContext(&second) == .ok)
+        let first = OutParameter(kept1)
+        let second = OutParameter(kept2)
+        #expect(world.client.destroyClientContext(first) == .ok)
+        #expect(world.client.destroyClientContext(second) == .ok)
         #expect(world.server.rundowns.count == 2)
     }
 
@@ -79,9 +79,9 @@ struct ConnectionDropTests {
     @Test("drop and reconnect of an invalid binding give RPC_S_INVALID_BINDING")
     func invalidBinding() {
         let world = RPCTestWorld()
-        var binding = world.bind()
-        let kept = binding
-        _ = world.client.freeBinding(&binding)
+        let binding = OutParameter(world.bind())
+        let kept = binding.value
+        _ = world.client.freeBinding(binding)
         #expect(world.client.dropConnection(kept) == .invalidBinding)
         #expect(world.client.reconnect(kept) == .invalidBinding)
         #expect(world.client.dropConnection(nil) == .invalidBinding)

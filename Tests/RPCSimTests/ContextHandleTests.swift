@@ -43,8 +43,8 @@ struct ContextHandleTests {
         let serverEvents = world.server.table.ledger.eventCount
         #expect(world.read(nil).0 == .inNullContext)
         #expect(world.client.writeResource(nil, bytes: [1]) == .inNullContext)
-        var context: RPCContextHandle?
-        #expect(world.client.closeResource(&context) == .inNullContext)
+        let context = OutParameter<RPCContextHandle?>()
+        #expect(world.client.closeResource(context) == .inNullContext)
         #expect(world.server.table.ledger.eventCount == serverEvents)
     }
 
@@ -63,9 +63,9 @@ struct ContextHandleTests {
     func close() throws {
         let world = RPCTestWorld()
         let (_, opened) = world.open(world.bind())
-        var context = opened
-        #expect(world.client.closeResource(&context) == .ok)
-        #expect(context == nil)
+        let context = OutParameter(opened)
+        #expect(world.client.closeResource(context) == .ok)
+        #expect(context.value == nil)
         #expect(world.clientContexts == 0)
         #expect(world.client.table.liveCount(of: .rpcBindingCopy) == 0)
         #expect(world.serverContexts == 0)
@@ -77,13 +77,13 @@ struct ContextHandleTests {
     func useAfterClose() {
         let world = RPCTestWorld()
         let (_, opened) = world.open(world.bind())
-        var context = opened
-        _ = world.client.closeResource(&context)
-        #expect(world.read(context).0 == .inNullContext)
+        let context = OutParameter(opened)
+        _ = world.client.closeResource(context)
+        #expect(world.read(context.value).0 == .inNullContext)
         #expect(world.read(opened).0 == .contextMismatch)
-        var copy = opened
-        #expect(world.client.closeResource(&copy) == .contextMismatch)
-        #expect(copy == opened)
+        let copy = OutParameter(opened)
+        #expect(world.client.closeResource(copy) == .contextMismatch)
+        #expect(copy.value == opened)
         #expect(world.client.table.ledger.totals[.staleUse] == 2)
     }
 
@@ -92,11 +92,11 @@ struct ContextHandleTests {
         let world = RPCTestWorld()
         let binding = world.bind()
         let (_, opened) = world.open(binding)
-        var context = opened
-        _ = world.client.closeResource(&context)
+        let context = OutParameter(opened)
+        _ = world.client.closeResource(context)
         #expect(world.client.dropConnection(binding) == .ok)
-        var freed = binding
-        #expect(world.client.freeBinding(&freed) == .ok)
+        let freed = OutParameter(binding)
+        #expect(world.client.freeBinding(freed) == .ok)
         #expect(world.rundowns == 0)
         #expect(world.liveTotal == 0)
     }

@@ -10,10 +10,10 @@ struct DestroyClientContextTests {
     func destroyValid() {
         let world = RPCTestWorld()
         let (_, opened) = world.open(world.bind())
-        var context = opened
+        let context = OutParameter(opened)
         let serverEvents = world.server.table.ledger.eventCount
-        #expect(world.client.destroyClientContext(&context) == .ok)
-        #expect(context == nil)
+        #expect(world.client.destroyClientContext(context) == .ok)
+        #expect(context.value == nil)
         #expect(world.clientContexts == 0)
         #expect(world.client.table.liveCount(of: .rpcBindingCopy) == 0)
         #expect(world.server.table.ledger.eventCount == serverEvents)
@@ -23,15 +23,15 @@ struct DestroyClientContextTests {
     @Test("an invalid or unknown handle: RPC_X_SS_CONTEXT_MISMATCH, and the handle is still set to NULL")
     func destroyInvalid() {
         let world = RPCTestWorld()
-        var unknown = RPCContextHandle(rawValue: 0xDEAD_BEEF)
-        #expect(world.client.destroyClientContext(&unknown) == .contextMismatch)
-        #expect(unknown == nil)
-        var null: RPCContextHandle?
-        #expect(world.client.destroyClientContext(&null) == .contextMismatch)
+        let unknown = OutParameter(RPCContextHandle(rawValue: 0xDEAD_BEEF))
+        #expect(world.client.destroyClientContext(unknown) == .contextMismatch)
+        #expect(unknown.value == nil)
+        let null = OutParameter<RPCContextHandle?>()
+        #expect(world.client.destroyClientContext(null) == .contextMismatch)
         let binding = world.bind()
-        var notAContext = binding.flatMap { RPCContextHandle(rawValue: $0.rawValue) }
-        #expect(world.client.destroyClientContext(&notAContext) == .contextMismatch)
-        #expect(notAContext == nil)
+        let notAContext = OutParameter(binding.flatMap { RPCContextHandle(rawValue: $0.rawValue) })
+        #expect(world.client.destroyClientContext(notAContext) == .contextMismatch)
+        #expect(notAContext.value == nil)
         #expect(world.client.table.liveCount(of: .rpcBinding) == 1)
     }
 
@@ -39,32 +39,32 @@ struct DestroyClientContextTests {
     func destroyRaising() throws {
         let world = RPCTestWorld()
         let (_, opened) = world.open(world.bind())
-        var context = opened
-        try world.client.destroyClientContextRaising(&context)
-        #expect(context == nil)
+        let context = OutParameter(opened)
+        try world.client.destroyClientContextRaising(context)
+        #expect(context.value == nil)
         #expect(world.clientContexts == 0)
-        var again = opened
+        let again = OutParameter(opened)
         #expect(throws: RPCException(.contextMismatch)) {
-            try world.client.destroyClientContextRaising(&again)
+            try world.client.destroyClientContextRaising(again)
         }
-        #expect(again == nil)
+        #expect(again.value == nil)
         #expect(throws: RPCException(.contextMismatch)) {
-            try world.client.destroyClientContextRaising(&context)
+            try world.client.destroyClientContextRaising(context)
         }
     }
 
     @Test("destroy after drop frees the client memory; the rundown ran once at the drop and not at destroy")
     func destroyAfterDrop() {
         let world = RPCTestWorld()
-        var binding = world.bind()
-        var (_, context) = world.open(binding)
-        _ = world.client.dropConnection(binding)
+        let binding = OutParameter(world.bind())
+        let context = OutParameter(world.open(binding.value).1)
+        _ = world.client.dropConnection(binding.value)
         #expect(world.rundowns == 1)
         #expect(world.clientContexts == 1)
-        #expect(world.client.destroyClientContext(&context) == .ok)
+        #expect(world.client.destroyClientContext(context) == .ok)
         #expect(world.rundowns == 1)
         #expect(world.clientContexts == 0)
-        _ = world.client.freeBinding(&binding)
+        _ = world.client.freeBinding(binding)
         #expect(world.rundowns == 1)
         #expect(world.liveTotal == 0)
     }
@@ -72,16 +72,16 @@ struct DestroyClientContextTests {
     @Test("destroy while connected leaves the server context live until the drop, then the rundown runs once")
     func destroyWhileConnected() {
         let world = RPCTestWorld()
-        var binding = world.bind()
-        var (_, context) = world.open(binding)
-        #expect(world.client.destroyClientContext(&context) == .ok)
+        let binding = OutParameter(world.bind())
+        let context = OutParameter(world.open(binding.value).1)
+        #expect(world.client.destroyClientContext(context) == .ok)
         #expect(world.clientContexts == 0)
         #expect(world.serverContexts == 1)
         #expect(world.rundowns == 0)
-        _ = world.client.dropConnection(binding)
+        _ = world.client.dropConnection(binding.value)
         #expect(world.serverContexts == 0)
         #expect(world.rundowns == 1)
-        _ = world.client.freeBinding(&binding)
+        _ = world.client.freeBinding(binding)
         #expect(world.rundowns == 1)
         #expect(world.liveTotal == 0)
     }
@@ -89,11 +89,11 @@ struct DestroyClientContextTests {
     @Test("destroy while connected, then the binding is freed: the association closes and the rundown runs once")
     func destroyThenFreeBinding() {
         let world = RPCTestWorld()
-        var binding = world.bind()
-        var (_, context) = world.open(binding)
-        _ = world.client.destroyClientContext(&context)
+        let binding = OutParameter(world.bind())
+        let context = OutParameter(world.open(binding.value).1)
+        _ = world.client.destroyClientContext(context)
         #expect(world.rundowns == 0)
-        #expect(world.client.freeBinding(&binding) == .ok)
+        #expect(world.client.freeBinding(binding) == .ok)
         #expect(world.rundowns == 1)
         #expect(world.liveTotal == 0)
     }
@@ -102,42 +102,42 @@ struct DestroyClientContextTests {
     func secondDestroy() {
         let world = RPCTestWorld()
         let binding = world.bind()
-        var (_, first) = world.open(binding)
-        #expect(world.client.destroyClientContext(&first) == .ok)
-        #expect(world.client.destroyClientContext(&first) == .contextMismatch)
-        var (_, second) = world.open(binding)
-        let copy = second
-        #expect(world.client.closeResource(&second) == .ok)
-        #expect(world.client.destroyClientContext(&second) == .contextMismatch)
-        var staleCopy = copy
-        #expect(world.client.destroyClientContext(&staleCopy) == .contextMismatch)
-        #expect(staleCopy == nil)
+        let first = OutParameter(world.open(binding).1)
+        #expect(world.client.destroyClientContext(first) == .ok)
+        #expect(world.client.destroyClientContext(first) == .contextMismatch)
+        let second = OutParameter(world.open(binding).1)
+        let copy = second.value
+        #expect(world.client.closeResource(second) == .ok)
+        #expect(world.client.destroyClientContext(second) == .contextMismatch)
+        let staleCopy = OutParameter(copy)
+        #expect(world.client.destroyClientContext(staleCopy) == .contextMismatch)
+        #expect(staleCopy.value == nil)
         #expect(world.rundowns == 0)
     }
 
     @Test("use of a destroyed handle: the variable is NULL, so RPC_X_SS_IN_NULL_CONTEXT")
     func useAfterDestroy() {
         let world = RPCTestWorld()
-        var (_, context) = world.open(world.bind())
-        let copy = context
-        _ = world.client.destroyClientContext(&context)
-        #expect(world.read(context).0 == .inNullContext)
-        #expect(world.client.writeResource(context, bytes: [1]) == .inNullContext)
+        let context = OutParameter(world.open(world.bind()).1)
+        let copy = context.value
+        _ = world.client.destroyClientContext(context)
+        #expect(world.read(context.value).0 == .inNullContext)
+        #expect(world.client.writeResource(context.value, bytes: [1]) == .inNullContext)
         #expect(world.read(copy).0 == .contextMismatch)
     }
 
     @Test("both ledgers end at 0 live after open, drop, destroy and binding free")
     func bothLedgersClean() {
         let world = RPCTestWorld()
-        var binding = world.bind()
-        var (_, a) = world.open(binding, "a")
-        var (_, b) = world.open(binding, "b")
-        _ = world.client.closeResource(&b)
-        _ = world.client.dropConnection(binding)
-        _ = world.client.destroyClientContext(&a)
-        _ = world.client.freeBinding(&binding)
+        let binding = OutParameter(world.bind())
+        let a = OutParameter(world.open(binding.value, "a").1)
+        let b = OutParameter(world.open(binding.value, "b").1)
+        _ = world.client.closeResource(b)
+        _ = world.client.dropConnection(binding.value)
+        _ = world.client.destroyClientContext(a)
+        _ = world.client.freeBinding(binding)
         #expect(world.client.table.liveCount() == 0)
         #expect(world.server.table.liveCount() == 0)
-        #expect(world.server.rundowns.map(\.resource) == ["a"])
+        #expect(world.server.rundowns.map(\.resource) == ["a.value"])
     }
 }

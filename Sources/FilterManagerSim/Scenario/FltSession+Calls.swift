@@ -1,3 +1,4 @@
+import ContextCore
 import ScenarioKit
 
 extension FltSession {
@@ -28,30 +29,34 @@ extension FltSession {
             let type = try integer(arguments[1])
             let size = try integer(arguments[2])
             let pool = try integer(arguments[3])
-            let result = try machine.allocateContext(
+            let returned = OutParameter<FltContext?>()
+            let status = try machine.allocateContext(
                 filter: filter, type: ContextType(rawValue: UInt16(exactly: type) ?? 0), size: size,
-                pool: PoolType(rawValue: UInt32(exactly: pool) ?? UInt32.max))
-            return status(result.status, binding: call.bindings.first, result.context)
+                pool: PoolType(rawValue: UInt32(exactly: pool) ?? UInt32.max), context: returned)
+            return self.status(status, binding: call.bindings.first, returned.value)
         }
         if name.hasPrefix("FltSet"), name.hasSuffix("Context") {
             let count = arguments.count
             let target = try self.target(of: name, stem: name.dropFirst(6).dropLast(7), arguments.prefix(count - 2))
             let operation = try integer(arguments[count - 2])
             let new = try context(arguments[count - 1])
-            let result = try machine.setContext(
+            let old = call.bindings.isEmpty ? nil : OutParameter<FltContext?>()
+            let status = try machine.setContext(
                 on: target, operation: SetOperation(rawValue: UInt32(exactly: operation) ?? UInt32.max), new: new,
-                returnOld: !call.bindings.isEmpty)
-            return status(result.status, binding: call.bindings.first, result.old)
+                old: old)
+            return self.status(status, binding: call.bindings.first, old?.value ?? nil)
         }
         if name.hasPrefix("FltGet"), name.hasSuffix("Context"), name != "FltGetContexts" {
             let target = try self.target(of: name, stem: name.dropFirst(6).dropLast(7), arguments[...])
-            let result = try machine.getContext(on: target)
-            return status(result.status, binding: call.bindings.first, result.context)
+            let returned = OutParameter<FltContext?>()
+            let status = try machine.getContext(on: target, context: returned)
+            return self.status(status, binding: call.bindings.first, returned.value)
         }
         if name.hasPrefix("FltDelete"), name.hasSuffix("Context"), name != "FltDeleteContext" {
             let target = try self.target(of: name, stem: name.dropFirst(9).dropLast(7), arguments[...])
-            let result = try machine.deleteContext(on: target, returnOld: !call.bindings.isEmpty)
-            return status(result.status, binding: call.bindings.first, result.old)
+            let old = call.bindings.isEmpty ? nil : OutParameter<FltContext?>()
+            let status = try machine.deleteContext(on: target, old: old)
+            return self.status(status, binding: call.bindings.first, old?.value ?? nil)
         }
         return try executeVoid(name, call)
     }
@@ -72,11 +77,12 @@ extension FltSession {
             let fileObject = try optionalObject(arguments[1])
             let desired = try integer(arguments[2])
             let transaction = try optionalObject(arguments.count > 3 ? arguments[3] : nil)
-            let related = try machine.getContexts(
+            let related = OutParameter(RelatedContexts())
+            try machine.getContexts(
                 instance: instance, fileObject: fileObject, transaction: transaction,
-                desired: ContextType(rawValue: UInt16(truncatingIfNeeded: desired)))
+                desired: ContextType(rawValue: UInt16(truncatingIfNeeded: desired)), contexts: related)
             var outcome = LineOutcome.void
-            if let name = call.bindings.first { bind(name, .related(related), into: &outcome) }
+            if let name = call.bindings.first { bind(name, .related(related.value), into: &outcome) }
             return outcome
         default:
             try machine.unregisterFilter(try object(arguments[0]))

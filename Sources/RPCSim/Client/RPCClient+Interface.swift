@@ -15,7 +15,7 @@ extension RPCClient {
     /// new client context handle. An invalid binding gives `RPC_S_INVALID_BINDING`; a binding whose
     /// connection is down, or a server that does not listen, gives `RPC_S_SERVER_UNAVAILABLE`.
     /// `context` is left as it was when the call fails.
-    public func openResource(_ binding: RPCBindingHandle?, name: String, context: inout RPCContextHandle?) -> RPCStatus {
+    public func openResource(_ binding: RPCBindingHandle?, name: String, context: OutParameter<RPCContextHandle?>) -> RPCStatus {
         guard let bindingHandle = liveBinding(binding) else { return .invalidBinding }
         let association: Handle
         let serverContext: Handle
@@ -32,15 +32,15 @@ extension RPCClient {
                 .rpcClientContext, owner: bindingHandle, label: name, bytes: Self.wireSize, payload: data),
             (try? table.allocate(.rpcBindingCopy, owner: handle, label: label)) != nil
         else { return .invalidBinding }
-        context = RPCContextHandle(handle)
+        context.value = RPCContextHandle(handle)
         return .ok
     }
 
     /// Reads the whole resource the context has open into `data`.
-    public func readResource(_ context: RPCContextHandle?, into data: inout [UInt8]) -> RPCStatus {
+    public func readResource(_ context: RPCContextHandle?, into data: OutParameter<[UInt8]>) -> RPCStatus {
         do {
             let (record, association) = try route(context)
-            data = try server.read(on: association, context: record.serverContext)
+            data.value = try server.read(on: association, context: record.serverContext)
             return .ok
         } catch {
             return error.status
@@ -61,17 +61,17 @@ extension RPCClient {
     /// Closes the context: the server's close routine frees its context and returns NULL (no
     /// rundown will run for it), and the client stub frees the handle's memory and sets `context`
     /// to NULL. When the call fails, nothing changes on either side and `context` keeps its value.
-    public func closeResource(_ context: inout RPCContextHandle?) -> RPCStatus {
+    public func closeResource(_ context: OutParameter<RPCContextHandle?>) -> RPCStatus {
         do {
-            let (record, association) = try route(context)
+            let (record, association) = try route(context.value)
             try server.close(on: association, context: record.serverContext)
         } catch {
             return error.status
         }
-        if let handle = context?.handle {
+        if let handle = context.value?.handle {
             _ = try? table.free(handle, expecting: .rpcClientContext)
         }
-        context = nil
+        context.value = nil
         return .ok
     }
 

@@ -43,10 +43,10 @@ public final class RPCClient: Sendable {
 
     /// Makes a binding handle to the server for the client named `label`; the server is not
     /// contacted until a call needs it. The corresponding C function is `RpcBindingFromStringBinding`.
-    public func bind(label: String, binding: inout RPCBindingHandle?) -> RPCStatus {
+    public func bind(label: String, binding: OutParameter<RPCBindingHandle?>) -> RPCStatus {
         guard let handle = try? table.allocate(.rpcBinding, label: label) else { return .invalidBinding }
         links.withLock { $0[handle] = Link(label: label) }
-        binding = RPCBindingHandle(handle)
+        binding.value = RPCBindingHandle(handle)
         return .ok
     }
 
@@ -55,14 +55,14 @@ public final class RPCClient: Sendable {
     /// association, which nothing on the client uses any more, closes, and the server runs down
     /// each of its contexts that was not closed. An invalid binding gives `RPC_S_INVALID_BINDING`
     /// and is left as it was. The corresponding C function is `RpcBindingFree`.
-    public func freeBinding(_ binding: inout RPCBindingHandle?) -> RPCStatus {
-        guard let handle = liveBinding(binding) else { return .invalidBinding }
+    public func freeBinding(_ binding: OutParameter<RPCBindingHandle?>) -> RPCStatus {
+        guard let handle = liveBinding(binding.value) else { return .invalidBinding }
         let link = links.withLock { $0.removeValue(forKey: handle) }
         _ = try? table.free(handle, expecting: .rpcBinding)
         if let association = link?.association {
             server.closeAssociation(association)
         }
-        binding = nil
+        binding.value = nil
         return .ok
     }
 

@@ -1,3 +1,5 @@
+import ContextCore
+
 import ScenarioKit
 
 /// The functions a scenario line can call; the call table has checked each line's arguments and bindings.
@@ -9,39 +11,39 @@ extension RPCScenarioSession {
         case "OpenResource":
             return try open(call)
         case "ReadResource":
-            var data: [UInt8] = []
-            let status = client.readResource(try context(arguments[0]), into: &data)
-            return RPCLineResult(outcome: .status(status), output: status == .ok && !data.isEmpty ? data : nil)
+            let data = OutParameter<[UInt8]>([])
+            let status = client.readResource(try context(arguments[0]), into: data)
+            return RPCLineResult(outcome: .status(status), output: status == .ok && !data.value.isEmpty ? data.value : nil)
         case "WriteResource":
             let status = client.writeResource(try context(arguments[0]), bytes: try bytes(arguments[1], for: "data"))
             return RPCLineResult(outcome: .status(status))
         case "CloseResource":
-            var handle = try context(arguments[0])
-            let status = client.closeResource(&handle)
-            return RPCLineResult(outcome: .status(status), bound: store(handle?.rawValue, in: arguments[0]))
+            let handle = OutParameter(try context(arguments[0]))
+            let status = client.closeResource(handle)
+            return RPCLineResult(outcome: .status(status), bound: store(handle.value?.rawValue, in: arguments[0]))
         case "RpcSmDestroyClientContext":
-            var handle = try context(arguments[0])
-            let serverContext = client.serverContextName(of: handle)
-            let status = client.destroyClientContext(&handle)
+            let handle = OutParameter(try context(arguments[0]))
+            let serverContext = client.serverContextName(of: handle.value)
+            let status = client.destroyClientContext(handle)
             return RPCLineResult(
-                outcome: .status(status), bound: store(handle?.rawValue, in: arguments[0]),
+                outcome: .status(status), bound: store(handle.value?.rawValue, in: arguments[0]),
                 notes: status == .ok ? [Self.destroyNote(serverContext)] : [])
         case "RpcSsDestroyClientContext":
-            var handle = try context(arguments[0])
-            let serverContext = client.serverContextName(of: handle)
+            let handle = OutParameter(try context(arguments[0]))
+            let serverContext = client.serverContextName(of: handle.value)
             var outcome = RPCOutcome.void
             do {
-                try client.destroyClientContextRaising(&handle)
+                try client.destroyClientContextRaising(handle)
             } catch {
                 outcome = .exception(error.status)
             }
             return RPCLineResult(
-                outcome: outcome, bound: store(handle?.rawValue, in: arguments[0]),
+                outcome: outcome, bound: store(handle.value?.rawValue, in: arguments[0]),
                 notes: outcome == .void ? [Self.destroyNote(serverContext)] : [])
         default:
-            var binding = RPCBindingHandle(rawValue: try value(arguments[0]))
-            let status = client.freeBinding(&binding)
-            return RPCLineResult(outcome: .status(status), bound: store(binding?.rawValue, in: arguments[0]))
+            let binding = OutParameter(RPCBindingHandle(rawValue: try value(arguments[0])))
+            let status = client.freeBinding(binding)
+            return RPCLineResult(outcome: .status(status), bound: store(binding.value?.rawValue, in: arguments[0]))
         }
     }
 
@@ -49,12 +51,12 @@ extension RPCScenarioSession {
     private mutating func open(_ call: ScenarioCall) throws(ScenarioRuntimeError) -> RPCLineResult {
         let binding = RPCBindingHandle(rawValue: try value(call.arguments[0]))
         let name = String(decoding: try bytes(call.arguments[1], for: "name"), as: UTF8.self)
-        var handle: RPCContextHandle?
-        let status = client.openResource(binding, name: name, context: &handle)
+        let handle = OutParameter<RPCContextHandle?>()
+        let status = client.openResource(binding, name: name, context: handle)
         var bound: [String: String] = [:]
         if let variable = call.bindings.first {
-            variables[variable] = handle?.rawValue ?? 0
-            bound[variable] = Self.display(handle?.rawValue ?? 0)
+            variables[variable] = handle.value?.rawValue ?? 0
+            bound[variable] = Self.display(handle.value?.rawValue ?? 0)
         }
         return RPCLineResult(outcome: .status(status), bound: bound)
     }

@@ -1,3 +1,5 @@
+import ContextCore
+
 import ScenarioKit
 
 /// The RPC family's directives: the server, its clients, and their connections.
@@ -10,8 +12,9 @@ extension RPCScenarioSession {
             return RPCLineResult(outcome: .status(.ok), notes: started ? [] : ["the server was already listening"])
         case "client":
             let name = try clientName(directive, declaring: true)
-            var binding: RPCBindingHandle?
-            let status = client.bind(label: name, binding: &binding)
+            let out = OutParameter<RPCBindingHandle?>()
+            let status = client.bind(label: name, binding: out)
+            let binding = out.value
             if let binding {
                 clients[name] = binding
             }

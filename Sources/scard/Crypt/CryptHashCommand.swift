@@ -1,3 +1,4 @@
+import ContextCore
 import ArgumentParser
 import CryptoAPISim
 import FoundationEssentials

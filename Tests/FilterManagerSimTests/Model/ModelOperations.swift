@@ -1,3 +1,4 @@
+import ContextCore
 import TestSupport
 import FilterManagerSim
 
@@ -41,14 +42,15 @@ extension ModelWorld {
         let pool = random.chance(60) ? PoolType.nonPaged : random.chance(75) ? .paged : .nonPagedNx
         _ = level(upTo: .apc, &random)
         let prediction = model.allocate(type: type, size: size, pool: pool)
-        var result: (status: NTStatus, context: FltContext?)?
-        do { result = try machine.allocateContext(filter: filter, type: type, size: size, pool: pool) } catch {}
-        if let context = result?.context {
+        let returned = OutParameter<FltContext?>()
+        var status: NTStatus?
+        do { status = try machine.allocateContext(filter: filter, type: type, size: size, pool: pool, context: returned) } catch {}
+        if let context = returned.value {
             model.allocated(context, type: type, pool: pool)
             known.append(context)
             allocated.insert(context)
         }
-        checker.compare("FltAllocateContext", prediction, status: result?.status, value: nil, bugCheck: result == nil, world: &self, comparesValue: false)
+        checker.compare("FltAllocateContext", prediction, status: status, value: nil, bugCheck: status == nil, world: &self, comparesValue: false)
     }
 
     /// A target: mostly live objects that belong together, sometimes torn-down or mismatched ones.
@@ -93,18 +95,20 @@ extension ModelWorld {
         let returnOld = random.chance(60)
         _ = level(upTo: .apc, &random)
         let prediction = model.set(target, operation: operation, new: new, returnOld: returnOld)
-        var result: (status: NTStatus, old: FltContext?)?
-        do { result = try machine.setContext(on: target, operation: operation, new: new, returnOld: returnOld) } catch {}
-        checker.compare("FltSet\(target.routineStem)Context", prediction, status: result?.status, value: result?.old, bugCheck: result == nil, world: &self)
+        let old = returnOld ? OutParameter<FltContext?>() : nil
+        var status: NTStatus?
+        do { status = try machine.setContext(on: target, operation: operation, new: new, old: old) } catch {}
+        checker.compare("FltSet\(target.routineStem)Context", prediction, status: status, value: old?.value ?? nil, bugCheck: status == nil, world: &self)
     }
 
     mutating func get(_ random: inout SeededGenerator, _ checker: inout ModelChecker) {
         let target = target(&random)
         _ = level(upTo: .apc, &random)
         let prediction = model.get(target)
-        var result: (status: NTStatus, context: FltContext?)?
-        do { result = try machine.getContext(on: target) } catch {}
-        checker.compare("FltGet\(target.routineStem)Context", prediction, status: result?.status, value: result?.context, bugCheck: result == nil, world: &self)
+        let returned = OutParameter<FltContext?>()
+        var status: NTStatus?
+        do { status = try machine.getContext(on: target, context: returned) } catch {}
+        checker.compare("FltGet\(target.routineStem)Context", prediction, status: status, value: returned.value, bugCheck: status == nil, world: &self)
     }
 
     mutating func deleteTarget(_ random: inout SeededGenerator, _ checker: inout ModelChecker) {
@@ -112,9 +116,10 @@ extension ModelWorld {
         let returnOld = random.chance(50)
         _ = level(upTo: .apc, &random)
         let prediction = model.delete(target, returnOld: returnOld)
-        var result: (status: NTStatus, old: FltContext?)?
-        do { result = try machine.deleteContext(on: target, returnOld: returnOld) } catch {}
-        checker.compare("FltDelete\(target.routineStem)Context", prediction, status: result?.status, value: result?.old, bugCheck: result == nil, world: &self)
+        let old = returnOld ? OutParameter<FltContext?>() : nil
+        var status: NTStatus?
+        do { status = try machine.deleteContext(on: target, old: old) } catch {}
+        checker.compare("FltDelete\(target.routineStem)Context", prediction, status: status, value: old?.value ?? nil, bugCheck: status == nil, world: &self)
     }
 
     mutating func deleteContext(_ random: inout SeededGenerator, _ checker: inout ModelChecker) {

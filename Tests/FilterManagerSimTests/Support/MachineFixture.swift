@@ -1,3 +1,4 @@
+import ContextCore
 import FilterManagerSim
 import Testing
 
@@ -30,9 +31,16 @@ struct MachineFixture {
 
     /// Allocates a context, requiring success.
     func allocate(_ type: ContextType = .stream, size: UInt64 = 64, pool: PoolType = .nonPaged) throws -> FltContext {
-        let result = try machine.allocateContext(filter: filter, type: type, size: size, pool: pool)
-        #expect(result.status == .success)
-        return try #require(result.context)
+        let context = OutParameter<FltContext?>()
+        #expect(try machine.allocateContext(filter: filter, type: type, size: size, pool: pool, context: context) == .success)
+        return try #require(context.value)
+    }
+
+    /// The context `FltGetXxxContext` writes for a target (nil when it fails), with a reference.
+    func get(_ target: ContextTarget) throws -> FltContext? {
+        let context = OutParameter<FltContext?>()
+        _ = try machine.getContext(on: target, context: context)
+        return context.value
     }
 
     /// The stream target through the fixture's instance and handle.
@@ -42,8 +50,7 @@ struct MachineFixture {
     /// the link holds it with a count of 1.
     func attachedStreamContext(pool: PoolType = .nonPaged) throws -> FltContext {
         let context = try allocate(.stream, pool: pool)
-        let set = try machine.setContext(on: streamTarget, operation: .keepIfExists, new: context, returnOld: false)
-        #expect(set.status == .success)
+        #expect(try machine.setContext(on: streamTarget, operation: .keepIfExists, new: context, old: nil) == .success)
         try machine.releaseContext(context)
         #expect(machine.referenceCount(of: context) == 1)
         return context

@@ -35,9 +35,9 @@ struct ModelSequence {
     }
 
     private mutating func addClient() {
-        var binding: RPCBindingHandle?
-        _ = client.bind(label: "c\(bindings.count)", binding: &binding)
-        bindings.append(binding)
+        let binding = OutParameter<RPCBindingHandle?>()
+        _ = client.bind(label: "c\(bindings.count)", binding: binding)
+        bindings.append(binding.value)
         model.clients.append(ReferenceModel.Client())
     }
 
@@ -62,8 +62,9 @@ struct ModelSequence {
         case 0..<24:
             let resource = "r\(Int.random(in: 0..<4, using: &random))"
             what = "open c\(c) \(resource)"
-            var context: RPCContextHandle?
-            let status = client.openResource(bindings[c], name: resource, context: &context)
+            let opened = OutParameter<RPCContextHandle?>()
+            let status = client.openResource(bindings[c], name: resource, context: opened)
+            let context = opened.value
             let expected = model.open(client: c, resource: resource)
             check(status == expected, "\(what): \(status), model \(expected)")
             if status == .ok, expected == .ok, let context {
@@ -76,8 +77,9 @@ struct ModelSequence {
         case 24..<40:
             let t = target(&random)
             what = "read \(t.k.map(String.init) ?? "NULL")\(t.viaCopy ? " (copy)" : "")"
-            var data: [UInt8] = []
-            let status = client.readResource(t.handle, into: &data)
+            let read = OutParameter<[UInt8]>([])
+            let status = client.readResource(t.handle, into: read)
+            let data = read.value
             let expected = model.route(t.k, null: t.handle == nil)
             check(status == expected, "\(what): \(status), model \(expected)")
             if status == .ok, let k = t.k {
@@ -96,8 +98,9 @@ struct ModelSequence {
         case 50..<62:
             let t = target(&random)
             what = "close \(t.k.map(String.init) ?? "NULL")\(t.viaCopy ? " (copy)" : "")"
-            var handle = t.handle
-            let status = client.closeResource(&handle)
+            let variable = OutParameter(t.handle)
+            let status = client.closeResource(variable)
+            let handle = variable.value
             let expected = model.close(t.k, null: t.handle == nil)
             check(status == expected, "\(what): \(status), model \(expected)")
             check(handle == (status == .ok ? nil : t.handle), "\(what): handle after close \(String(describing: handle))")
@@ -106,18 +109,19 @@ struct ModelSequence {
             let t = target(&random)
             let raising = Int.random(in: 0..<3, using: &random) == 0
             what = "\(raising ? "RpcSs" : "RpcSm")DestroyClientContext \(t.k.map(String.init) ?? "NULL")\(t.viaCopy ? " (copy)" : "")"
-            var handle = t.handle
+            let variable = OutParameter(t.handle)
             let serverEvents = server.table.ledger.eventCount
             var status = RPCStatus.ok
             if raising {
                 do {
-                    try client.destroyClientContextRaising(&handle)
+                    try client.destroyClientContextRaising(variable)
                 } catch {
                     status = error.status
                 }
             } else {
-                status = client.destroyClientContext(&handle)
+                status = client.destroyClientContext(variable)
             }
+            let handle = variable.value
             let expected = model.destroy(t.k, null: t.handle == nil)
             check(status == expected, "\(what): \(status), model \(expected)")
             check(handle == nil, "\(what): handle not set to NULL")
@@ -136,11 +140,11 @@ struct ModelSequence {
             check(status == expected, "\(what): \(status), model \(expected)")
         case 95..<97:
             what = "RpcBindingFree c\(c)"
-            var binding = bindings[c]
-            let status = client.freeBinding(&binding)
+            let binding = OutParameter(bindings[c])
+            let status = client.freeBinding(binding)
             let (expected, runDown) = model.freeBinding(client: c)
             check(status == expected, "\(what): \(status), model \(expected)")
-            check(status != .ok || binding == nil, "\(what): binding not set to NULL")
+            check(status != .ok || binding.value == nil, "\(what): binding not set to NULL")
             expectedRundowns = runDown
         default:
             what = "bind c\(bindings.count)"
@@ -175,8 +179,7 @@ struct ModelSequence {
     /// down exactly once unless it was closed, in which case never.
     private mutating func finish() {
         for c in bindings.indices where model.clients[c].bindingLive {
-            var binding = bindings[c]
-            let status = client.freeBinding(&binding)
+            let status = client.freeBinding(OutParameter(bindings[c]))
             let (expected, runDown) = model.freeBinding(client: c)
             check(status == expected, "final RpcBindingFree c\(c): \(status), model \(expected)")
             checkRundowns(expected: runDown, after: "final RpcBindingFree c\(c)")

@@ -14,23 +14,23 @@ struct RPCTestWorld {
 
     /// A new binding for a client named `label`.
     func bind(_ label: String = "c1") -> RPCBindingHandle? {
-        var binding: RPCBindingHandle?
-        _ = client.bind(label: label, binding: &binding)
-        return binding
+        let binding = OutParameter<RPCBindingHandle?>()
+        _ = client.bind(label: label, binding: binding)
+        return binding.value
     }
 
     /// Opens `name` through `binding` and returns the status and the handle.
     func open(_ binding: RPCBindingHandle?, _ name: String = "notes") -> (RPCStatus, RPCContextHandle?) {
-        var context: RPCContextHandle?
-        let status = client.openResource(binding, name: name, context: &context)
-        return (status, context)
+        let context = OutParameter<RPCContextHandle?>()
+        let status = client.openResource(binding, name: name, context: context)
+        return (status, context.value)
     }
 
     /// Reads through `context`; the data is empty when the call fails.
     func read(_ context: RPCContextHandle?) -> (RPCStatus, [UInt8]) {
-        var data: [UInt8] = []
-        let status = client.readResource(context, into: &data)
-        return (status, data)
+        let data = OutParameter<[UInt8]>([])
+        let status = client.readResource(context, into: data)
+        return (status, data.value)
     }
 
     /// Live client context handles (client memory).
