@@ -16,20 +16,23 @@ struct SCard: AsyncParsableCommand {
 
             \(ExitStatus.table)
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
             ListReadersCommand.self, StatusCommand.self, SendCommand.self, LifecycleCommand.self,
             ScriptCommand.self, WatchCommand.self, DoctorCommand.self,
-            ATRCommand.self,
+            ATRCommand.self, TLVCommand.self,
+            ReaderCommand.self, ControlCommand.self, ShellCommand.self,
             RPCCommand.self, FltCommand.self, CryptCommand.self,
         ]
     )
 
     /// Parses the command line, runs the command, and turns every error into one line on standard
-    /// error and a documented exit code.
+    /// error and a documented exit code (and, with `--json`, a last `error` line on standard output).
     static func main() async {
+        var json = false
         do {
             var command = try parseAsRoot()
+            json = JSONOutput.requested(by: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -38,43 +41,42 @@ struct SCard: AsyncParsableCommand {
             RunGuard.shared.settle()
         } catch {
             RunGuard.shared.settle()
-            let status = report(error)
+            let (status, message) = report(error)
+            if json, status != 0, let message { JSONLine.print(ErrorLine(message: message, exitCode: status)) }
             StandardOutput.finish()
             Glibc.exit(status)
         }
         StandardOutput.finish()
     }
 
-    /// Prints the error the way `scard` does and returns the exit code.
-    static func report(_ error: Error) -> Int32 {
+    /// Prints the error the way `scard` does and returns the exit code, with the message it wrote
+    /// after `scard: ` (nil when it wrote none).
+    static func report(_ error: Error) -> (status: Int32, message: String?) {
+        let status: ExitStatus
+        let message: String
         switch error {
         case let error as CLIError:
-            StandardError.write("scard: \(error.message)")
-            return error.status.rawValue
+            (status, message) = (error.status, error.message)
         case let error as PCSCError:
-            StandardError.write("scard: \(error.description)")
-            return ExitStatus.of(error).rawValue
+            (status, message) = (ExitStatus.of(error), error.description)
         case let error as ReaderSelectionError:
-            StandardError.write("scard: \(error.description)")
-            return (error == .emptyName ? ExitStatus.usage : ExitStatus.noCard).rawValue
+            (status, message) = (error == .emptyName ? ExitStatus.usage : ExitStatus.noCard, error.description)
         case let error as APDUError:
-            StandardError.write("scard: \(error.description)")
-            return ExitStatus.usage.rawValue
+            (status, message) = (.usage, error.description)
         default:
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let text = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
-                return 0
+                if !text.isEmpty { print(text) }
+                return (0, nil)
             }
-            if code == .validationFailure {
-                var first = message.split(separator: "\n").first.map(String.init) ?? "invalid usage"
-                if first.hasPrefix("Error: ") { first.removeFirst("Error: ".count) }
-                StandardError.write("scard: \(first) (see 'scard --help')")
-                return ExitStatus.usage.rawValue
+            guard code == .validationFailure else {
+                if !text.isEmpty { StandardError.write(text) }
+                return (code.rawValue, nil)
             }
-            if !message.isEmpty { StandardError.write(message) }
-            return code.rawValue
+            (status, message) = (.usage, ParserMessage.line(text))
         }
+        StandardError.write("scard: \(message)")
+        return (status.rawValue, message)
     }
 }

@@ -49,7 +49,7 @@ struct ATRCommandTests {
         let report = try object(result)
         #expect(report["valid"] as? Bool == true)
         #expect(report["convention"] as? String == "direct")
-        #expect(report["protocols"] as? [Int] == [1])
+        #expect(report["protocols"] as? [String] == ["T=1"])
         let bytes = try #require(report["interfaceBytes"] as? [[String: Any]])
         #expect(bytes.compactMap { $0["name"] as? String } == ["TA1", "TB1", "TC1", "TD1", "TD2", "TA3", "TB3"])
         #expect(bytes.last?["meaning"] as? String == "BWI = 1, CWI = 5: CWT = 43 etu, BWT = 11 etu + 2 × 960 × 372 / f")
@@ -94,7 +94,7 @@ struct ATRCommandTests {
         #expect(result.stderr == "scard: atr: truncated interface bytes: TB1 is announced but the ATR ends at byte 3\n")
         let json = try object(try ScardProcess.run(["atr", "--json", "3B F8 13"]))
         #expect(json["malformed"] as? Bool == true)
-        #expect(json["protocols"] as? [Int] == [])
+        #expect(json["protocols"] as? [String] == [])
     }
 
     @Test("truncated historical bytes and a too short ATR exit 2")

@@ -186,7 +186,7 @@ struct InstallTests {
 
             let version = try ScardProcess.runExecutable(URL(fileURLWithPath: prefix + "/bin/scard"), ["--version"])
             #expect(version.status == 0)
-            #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+            #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.2.0")
 
             let page = try ScardProcess.runExecutable(
                 URL(fileURLWithPath: man), ["-l", prefix + "/share/man/man1/scard.1"],

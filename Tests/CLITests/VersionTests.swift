@@ -8,6 +8,6 @@ struct VersionTests {
     func version() throws {
         let result = try ScardProcess.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.2.0")
     }
 }

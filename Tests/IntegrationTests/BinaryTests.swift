@@ -21,7 +21,7 @@ extension VirtualReaderTests {
             #expect(result.status == 0)
             let objects = try result.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             #expect(objects.count == 2)
-            #expect(objects[0]?["name"] as? String == "Virtual PCD 00 00")
+            #expect((objects[0]?["reader"] as? [String: Any])?["name"] as? String == "Virtual PCD 00 00")
             #expect(objects[1]?["card"] as? Bool == true)
             #expect(objects[1]?["atr"] as? String == "3B951381018073FF01000B")
         }
@@ -95,7 +95,7 @@ extension VirtualReaderTests {
             let result = try ScardProcess.run(["lifecycle", "--json"])
             #expect(result.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-            #expect(object["liveAfterRelease"] as? Int == 0)
+            #expect(object["liveCount"] as? Int == 0)
             #expect((object["freed"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["card", "buffer", "buffer", "context"])
             #expect(object["atr"] as? String == "3B951381018073FF01000B")
         }

@@ -52,14 +52,16 @@ extension VirtualReaderTests {
             let result = try ScardProcess.run(["script", "--json", "--keep-going", scriptPath("failing.apdu")])
             #expect(result.status == 1)
             let objects = try result.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-            #expect(objects.count == 5)
+            #expect(objects.count == 6)
             #expect(objects[0]["line"] as? Int == 1)
             #expect(objects[0]["sw"] as? String == "9000")
             #expect(objects[0]["meaning"] as? String == "normal processing")
             #expect(objects[1]["met"] as? Bool == false)
             #expect(objects[0]["seconds"] is Double)
-            #expect(objects[4]["summary"] as? Bool == true)
-            #expect(objects[4]["failures"] as? Int == 2)
+            #expect(objects[4]["type"] as? String == "summary")
+            #expect(objects[4]["failureCount"] as? Int == 2)
+            #expect(objects[5]["type"] as? String == "error")
+            #expect(objects[5]["exitCode"] as? Int == 1)
         }
 
         @Test("a script from standard input, with --timing")

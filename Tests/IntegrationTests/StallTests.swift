@@ -68,13 +68,14 @@ extension VirtualReaderTests {
                 let result = try run.wait(timeout: 20)
                 #expect(Date().timeIntervalSince(frozen) < 3.0)
                 #expect(result.status == 7)
-                let last = try #require(result.lines.last)
+                let last = try #require(result.lines.last { $0.contains("\"type\":\"summary\"") })
                 let summary = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
-                #expect(summary["summary"] as? Bool == true)
-                let done = result.lines.dropLast().filter { $0.contains("\"sw\"") }.count
+                #expect(summary["type"] as? String == "summary")
+                let done = result.lines.filter { $0.contains("\"sw\"") }.count
                 #expect(done > 0)
-                #expect(summary["exchanges"] as? Int == done)
-                #expect(summary["errorLine"] as? Int == 2 * done + 1)
+                #expect(summary["exchangeCount"] as? Int == done)
+                #expect(summary["stoppedAtLine"] as? Int == 2 * done + 1)
+                #expect(summary["stopReason"] as? String == "timeout")
                 #expect(summary["error"] as? String == "SCARD_E_TIMEOUT")
                 #expect(result.stderr.hasPrefix("scard: line \(2 * done + 1): SCardTransmit did not return within 2 s"))
             }

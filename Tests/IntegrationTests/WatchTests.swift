@@ -16,7 +16,8 @@ extension VirtualReaderTests {
             #expect(result.status == 0)
             let events = try result.lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
             #expect(events.map { $0["event"] as? String } == ["present", "removed", "inserted"])
-            #expect(events.allSatisfy { $0["reader"] as? String == "Virtual PCD 00 01" })
+            #expect(events.allSatisfy { ($0["reader"] as? [String: Any])?["name"] as? String == "Virtual PCD 00 01" })
+            #expect(events.allSatisfy { ($0["reader"] as? [String: Any])?["index"] as? Int == 1 })
             #expect(events[2]["atr"] as? String == "3B951381018073FF01000B")
             #expect(events[0]["initial"] as? Bool == true)
         }

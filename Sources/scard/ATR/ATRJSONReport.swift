@@ -50,6 +50,7 @@ struct ATRJSONReport: Encodable {
         let correct: Bool?
     }
 
+    let type = "atr"
     let atr: String
     let valid: Bool
     let malformed: Bool
@@ -59,7 +60,7 @@ struct ATRJSONReport: Encodable {
     let y1: String?
     let historicalCount: Int?
     let interfaceBytes: [InterfaceByte]
-    let protocols: [Int]
+    let protocols: [String]
     let clockRate: ClockRate
     let historicalBytes: Historical
     let tck: CheckByte
@@ -68,7 +69,7 @@ struct ATRJSONReport: Encodable {
 
     /// The report of a decoded ATR.
     init(_ decoded: ATR) {
-        atr = ATRHex.string(decoded.bytes)
+        atr = JSONValue.hex(decoded.bytes)
         valid = decoded.isValid
         malformed = decoded.problems.contains(where: \.isMalformed)
         ts = decoded.initialCharacter.map(ATRHex.byte)
@@ -79,18 +80,18 @@ struct ATRJSONReport: Encodable {
         interfaceBytes = decoded.interfaceBytes.map {
             InterfaceByte(name: $0.name, value: ATRHex.byte($0.value), offset: $0.offset, meaning: $0.meaning.description)
         }
-        protocols = decoded.hasAllInterfaceBytes ? decoded.protocols : []
+        protocols = decoded.hasAllInterfaceBytes ? decoded.protocols.map(JSONValue.protocolName) : []
         let rate = decoded.clockRate
         clockRate = ClockRate(
             fi: rate.fi, di: rate.di, fMaxKHz: rate.maximumFrequencyKilohertz,
             cyclesPerETU: rate.cyclesPerETU, maxBitRate: rate.maximumBitRate)
         let history = decoded.historicalBytes
         historicalBytes = Historical(
-            hex: ATRHex.string(history.bytes), ascii: history.text,
+            hex: JSONValue.hex(history.bytes), ascii: history.text,
             category: history.bytes.first.map(ATRHex.byte), categoryMeaning: history.category?.description,
             objects: history.objects.map {
                 Object(tag: String($0.tag, radix: 16, uppercase: true), name: $0.name,
-                       value: ATRHex.string($0.value), details: $0.details)
+                       value: JSONValue.hex($0.value), details: $0.details)
             },
             statusIndicator: history.statusIndicator?.description,
             dirDataReference: history.dirDataReference.map(ATRHex.byte),
@@ -101,7 +102,7 @@ struct ATRJSONReport: Encodable {
             value: decoded.checkByte.map { ATRHex.byte($0.value) },
             expected: decoded.checkByte.map { ATRHex.byte($0.expected) },
             correct: decoded.checkByte?.isCorrect)
-        extraBytes = decoded.extraBytes.isEmpty ? nil : ATRHex.string(decoded.extraBytes)
+        extraBytes = decoded.extraBytes.isEmpty ? nil : JSONValue.hex(decoded.extraBytes)
         problems = decoded.problems.map(\.description)
     }
 

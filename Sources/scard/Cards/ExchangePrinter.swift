@@ -5,6 +5,7 @@ import PCSC
 enum ExchangePrinter {
     /// The JSON form of one exchange.
     struct Record: Encodable {
+        let type = "exchange"
         let command: String
         let response: String
         let data: String

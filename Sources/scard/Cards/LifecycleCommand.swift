@@ -101,7 +101,9 @@ struct LifecycleCommand: ParsableCommand {
     static func printCheckpoint(cycle: Int, live: Int, freed: Int, unclean: Int, json: Bool) {
         let memory = MemoryUsage.current()
         if json {
-            JSONLine.print(Checkpoint(cycle: cycle, live: live, freed: freed, unclean: unclean, rssKiB: memory.residentKiB, peakKiB: memory.peakKiB))
+            JSONLine.print(Checkpoint(
+                cycle: cycle, liveCount: live, freedCount: freed, uncleanCount: unclean,
+                rssBytes: memory.residentKiB * 1024, peakRssBytes: memory.peakKiB * 1024))
         } else {
             print("cycle \(cycle): live=\(live) freed=\(freed) unclean=\(unclean) rss=\(memory.residentKiB) KiB peak=\(memory.peakKiB) KiB")
         }
@@ -122,12 +124,14 @@ struct LifecycleCommand: ParsableCommand {
         return n == 1
     }
 
+    /// The JSON line of a checkpoint.
     struct Checkpoint: Encodable {
+        let type = "checkpoint"
         let cycle: Int
-        let live: Int
-        let freed: Int
-        let unclean: Int
-        let rssKiB: Int
-        let peakKiB: Int
+        let liveCount: Int
+        let freedCount: Int
+        let uncleanCount: Int
+        let rssBytes: Int
+        let peakRssBytes: Int
     }
 }

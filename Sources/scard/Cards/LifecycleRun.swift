@@ -18,14 +18,16 @@ struct LifecycleRun {
 
     /// The JSON form of a walk.
     struct Record: Encodable {
+        let type = "lifecycle"
         var context = ""
-        var readers: [String] = []
+        var readers: [ReaderReference] = []
         var card = ""
-        var reader = ""
+        var reader = ReaderReference("", among: [])
+        var `protocol` = ""
         var atr = ""
         var exchanges: [ExchangePrinter.Record] = []
         var freed: [Freed] = []
-        var liveAfterRelease = 0
+        var liveCount = 0
         var staleChecks: [Check] = []
     }
 
@@ -65,7 +67,7 @@ struct LifecycleRun {
             _ = try? context.release()
             throw CLIError.pcsc(error, while: "cannot list readers")
         }
-        result.record.readers = list.names
+        result.record.readers = list.names.map { ReaderReference($0, among: list.names) }
         result.lines.append("list       \(name(list.buffer.handle)) reader list (\(list.buffer.length) bytes, SCARD_AUTOALLOCATE): \(list.names.joined(separator: ", "))")
 
         let chosen: String
@@ -77,11 +79,12 @@ struct LifecycleRun {
             _ = try? context.release()
             throw error
         }
-        result.record.reader = chosen
+        result.record.reader = ReaderReference(chosen, among: list.names)
         result.record.card = name(card.handle)
         do {
             let (status, buffer) = try card.statusKeepingBuffer()
-            result.record.atr = Hex.string(status.atr, separator: "")
+            result.record.atr = JSONValue.hex(status.atr)
+            result.record.protocol = status.activeProtocol.description
             result.lines.append("connect    \(name(card.handle)) \(chosen) (\(status.activeProtocol))")
             result.lines.append("status     \(name(buffer.handle)) reader name (\(buffer.length) bytes, SCARD_AUTOALLOCATE), ATR \(Hex.string(status.atr))")
             for command in commands {
@@ -113,7 +116,7 @@ struct LifecycleRun {
         }
         result.freedCount = report.freed.count
         let live = table.liveCount()
-        result.record.liveAfterRelease = live
+        result.record.liveCount = live
         result.lines.append("live after release: \(live)")
         if live != 0 { result.clean = false }
 

@@ -9,10 +9,11 @@ struct ListReadersCommand: ParsableCommand {
         discussion: """
             Example:
               $ scard list-readers
-              0: Virtual PCD 00 00  card  3B 95 13 81 01 80 73 FF 01 00 0B
+              0: Virtual PCD 00 00  card   3B 95 13 81 01 80 73 FF 01 00 0B
               1: Virtual PCD 00 01  empty
 
-            With --json, one object per reader: {"atr":"3B95...","card":true,"index":0,"name":"..."}.
+            With --json, one line per reader (Docs/json.md):
+              {"atr":"3B95...","card":true,"reader":{"index":0,"name":"..."},"type":"reader"}
             Exits 4 when no reader is connected, 6 when pcscd is not running, 7 when
             pcscd does not answer within the deadline (--timeout), 130 on Ctrl-C.
             """
@@ -24,9 +25,10 @@ struct ListReadersCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var deadline: DeadlineOptions
 
+    /// One reader in JSON.
     struct Entry: Encodable {
-        let index: Int
-        let name: String
+        let type = "reader"
+        let reader: ReaderReference
         let card: Bool
         let atr: String?
     }
@@ -51,7 +53,7 @@ struct ListReadersCommand: ParsableCommand {
             let present = state.eventState.contains(.present)
             let atr = present && !state.atr.isEmpty ? Hex.string(state.atr) : nil
             if output.json {
-                JSONLine.print(Entry(index: index, name: state.reader, card: present, atr: atr.map { $0.replacing(" ", with: "") }))
+                JSONLine.print(Entry(reader: ReaderReference(state.reader, among: names), card: present, atr: atr.map(JSONValue.compact)))
             } else {
                 let padded = state.reader.padded(to: width)
                 var line = "\(index): \(padded)  \(present ? "card " : "empty")"

@@ -31,6 +31,7 @@ struct SendCommand: ParsableCommand {
     )
 
     @OptionGroup var card: CardOptions
+    @OptionGroup var connectionOptions: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var transmit: TransmitFlags
     @OptionGroup var deadline: DeadlineOptions
@@ -56,7 +57,8 @@ struct SendCommand: ParsableCommand {
         let context = try session.establish()
         defer { _ = try? context.release() }
         let reader = try session.chooseReader(card.reader, in: context)
-        let connection = try session.connect(context, reader: reader)
+        let connection = try session.connect(context, reader: reader, request: connectionOptions.request)
+        if connectionOptions.isGiven && !output.json { print(Session.connectedLine(connection, request: connectionOptions.request)) }
         let options = TransmitOptions(
             getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto, ownTransaction: !transaction)
         var holding = false

@@ -10,18 +10,21 @@ struct StatusCommand: ParsableCommand {
             Example:
               $ scard status --reader 1
               reader:   Virtual PCD 00 01
-              state:    present|powered|negotiable|specific
+              state:    present|powered|negotiable
               protocol: T=1
               atr:      3B 95 13 81 01 80 73 FF 01 00 0B
             """
     )
 
     @OptionGroup var card: CardOptions
+    @OptionGroup var connectionOptions: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var deadline: DeadlineOptions
 
+    /// The JSON line.
     struct Report: Encodable {
-        let reader: String
+        let type = "status"
+        let reader: ReaderReference
         let state: String
         let `protocol`: String
         let atr: String
@@ -33,7 +36,7 @@ struct StatusCommand: ParsableCommand {
         let context = try session.establish()
         defer { _ = try? context.release() }
         let reader = try session.chooseReader(card.reader, in: context)
-        let connection = try session.connect(context, reader: reader)
+        let connection = try session.connect(context, reader: reader, request: connectionOptions.request)
         let status: CardStatus
         do {
             status = try connection.status()
@@ -43,7 +46,7 @@ struct StatusCommand: ParsableCommand {
         if output.json {
             JSONLine.print(
                 Report(
-                    reader: status.reader, state: status.state.description,
+                    reader: ReaderReference(status.reader, in: context), state: status.state.description,
                     protocol: status.activeProtocol.description, atr: Hex.string(status.atr, separator: "")))
         } else {
             print("reader:   \(status.reader)")

@@ -52,8 +52,9 @@ struct DoctorCommand: ParsableCommand {
 
     /// The JSON form of a doctor run.
     struct Report: Encodable {
+        let type = "doctor"
         /// Every check, in order.
-        let checks: [DoctorCheck]
+        let checks: [CheckRecord]
         /// `ok`, `warn` or `fail`.
         let status: String
         /// The exit code.
@@ -75,7 +76,7 @@ struct DoctorCommand: ParsableCommand {
         let warnings = checks.filter { $0.status == .warn }.count
         if json {
             let status = failure != nil ? "fail" : (warnings > 0 ? "warn" : "ok")
-            JSONLine.print(Report(checks: checks, status: status, exitCode: code))
+            JSONLine.print(Report(checks: checks.map(CheckRecord.init), status: status, exitCode: code))
         } else {
             print(Self.text(checks).joined(separator: "\n"))
             if let failure, failure.status == .warn {

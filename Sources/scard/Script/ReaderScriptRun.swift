@@ -19,6 +19,8 @@ struct ReaderScriptRun: Sendable {
     let printer: ScriptPrinter
     /// The reader's name before each printed line (`--all-readers`), else nil.
     let label: String?
+    /// The reader and file the run's JSON lines name.
+    let origin: ScriptPrinter.Origin
     /// Commands whose response data the transcript writes as `..`.
     let masking: IgnoredData
     /// Whether to keep a transcript of the run (`--record`, `--compare`).
@@ -47,7 +49,9 @@ struct ReaderScriptRun: Sendable {
     /// Connects, runs the script, and returns how it ended with its transcript and test cases.
     func perform() -> Result {
         let runProgress = ScriptRunProgress(script: script)
-        let tracking = RunGuard.shared.onAbandon { [printer, label] in runProgress.report($0, printer: printer, label: label) }
+        let tracking = RunGuard.shared.onAbandon { [printer, label, origin] in
+            runProgress.report($0, printer: printer, label: label, origin: origin)
+        }
         defer { tracking.end() }
         let sessionOptions = ScriptSessionOptions(
             run: options, recordsTranscript: recording, ignoredData: masking, readsCardStatus: reporting)
@@ -59,7 +63,8 @@ struct ReaderScriptRun: Sendable {
             progress = printer.progress(total: total, label: label)
             runProgress.start()
         } onEvent: { event in
-            printer.event(event, label: label)
+            progress?.clear()
+            printer.event(event, label: label, origin: origin)
             progress?.advance(event)
             runProgress.record(event)
         }
@@ -80,7 +85,7 @@ struct ReaderScriptRun: Sendable {
         guard let outcome = run.outcome else { return ended(.pcscError, "the script did not run") }
         progress?.finish()
         runProgress.end()
-        printer.end(outcome, label: label)
+        printer.end(outcome, origin: origin)
         if let (line, error) = outcome.error {
             let diagnosis = FailureDiagnosis.of(error, manager: session.manager, reader: reader)
             return ended(diagnosis.status, "line \(line): \(diagnosis.what) after \(outcome.exchanges) exchange(s): \(diagnosis.detail)", at: line)

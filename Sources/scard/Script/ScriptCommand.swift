@@ -53,10 +53,18 @@ struct ScriptCommand: ParsableCommand {
             --report junit|tap prints one test case per script, or per '# test:'
             section, instead of the usual output (or writes it to --report-file and
             keeps the usual output). Failures carry the line, expected and actual.
+
+            Several files run one after the other: text output heads each with
+            '== FILE', and with --json every line carries "file" (Docs/json.md).
+
+            On a terminal, a script of 20 APDUs or more draws a progress bar on
+            standard error ([####    ] 12/200), cleared before every line of output
+            and at the end; --no-progress turns it off.
             """
     )
 
     @OptionGroup var card: CardOptions
+    @OptionGroup var connectionOptions: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var transmit: TransmitFlags
     @OptionGroup var deadline: DeadlineOptions
@@ -67,8 +75,17 @@ struct ScriptCommand: ParsableCommand {
     @Flag(help: "Print each exchange's duration.")
     var timing = false
 
+    @Flag(name: .customLong("no-progress"), help: "Draw no progress bar (drawn on standard error, when it is a terminal, for scripts of 20 APDUs or more).")
+    var noProgress = false
+
     @Flag(help: "Run each script file as one PC/SC transaction: no other application's command lands between its lines.")
     var transaction = false
+
+    @Flag(help: "Print exactly what pcsc-tools' scriptor prints for the script (one file; each APDU sent as written, without GET RESPONSE).")
+    var scriptor = false
+
+    @Flag(help: "Decode each response's data as BER-TLV, as a tree of named tags, when it is BER-TLV.")
+    var tlv = false
 
     @Flag(name: .customLong("all-readers"), help: "Run the script on every reader holding a card, in parallel.")
     var allReaders = false
@@ -90,7 +107,7 @@ struct ScriptCommand: ParsableCommand {
     @Option(name: .customLong("report-file"), help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
     var reportFile: String?
 
-    @Argument(help: "The script files, or - for standard input (several files only with --report or a plain run); each at most 16 MiB.")
+    @Argument(help: "The script files, or - for standard input (several files not with --record or --compare); each at most 16 MiB.")
     var files: [String] = []
 
     /// The report formats of `--report`.
@@ -102,6 +119,7 @@ struct ScriptCommand: ParsableCommand {
     /// Rejects option combinations that cannot work, before anything runs.
     func validate() throws {
         if files.isEmpty { throw ValidationError("give a script file, or - for standard input") }
+        try validateScriptor()
         if allReaders && card.reader != nil { throw ValidationError("--all-readers and --reader exclude each other") }
         if record != nil && compare != nil { throw ValidationError("--record and --compare exclude each other: record once, compare later") }
         if (record != nil || compare != nil) && (allReaders || files.count > 1) {
@@ -117,6 +135,7 @@ struct ScriptCommand: ParsableCommand {
 
     /// Parses every script, runs each on the chosen readers, then records, compares and reports.
     func run() throws {
+        if scriptor { return try runScriptor() }
         let scripts = try files.map { file in (file, try loadScript(file)) }
         let ignoring: IgnoredData
         do {
@@ -128,21 +147,26 @@ struct ScriptCommand: ParsableCommand {
         let session = Session(trace: card.trace, timeout: deadline.timeout)
         defer { session.finish() }
         let printer = ScriptPrinter(
-            json: output.json, timing: timing, wire: transmit.wire || card.trace, quiet: report != nil && reportFile == nil)
+            json: output.json, timing: timing, wire: transmit.wire || card.trace, quiet: report != nil && reportFile == nil,
+            showsProgress: !noProgress)
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
             transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),
             wholeTransaction: transaction,
-            stopRequested: { RunGuard.shared.stopRequested })
+            stopRequested: { RunGuard.shared.stopRequested }, connection: connectionOptions.request)
         let context = try session.establish()
         defer { _ = try? context.release() }
         let readers = try chooseReaders(session, context: context)
+        let listed = output.json ? ((try? context.readerNames()) ?? readers) : readers
         var runs: [(file: String, results: [ReaderScriptRun.Result])] = []
         for (file, script) in scripts where !RunGuard.shared.stopRequested {
             if scripts.count > 1 && !output.json { printer.emit(["== \(file)"], label: nil) }
             let results = ParallelRuns.run(readers) { reader in
                 ReaderScriptRun(session: session, reader: reader, script: script, name: file, options: options,
                                 printer: printer, label: allReaders ? reader : nil,
+                                origin: ScriptPrinter.Origin(
+                                    reader: ReaderReference(reader, among: listed), everyLine: allReaders,
+                                    file: scripts.count > 1 ? file : nil),
                                 masking: record != nil ? ignoring : IgnoredData(),
                                 recording: record != nil || compare != nil, reporting: report != nil,
                                 sharedContext: allReaders ? nil : context).perform()

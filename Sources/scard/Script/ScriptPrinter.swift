@@ -11,18 +11,34 @@ final class ScriptPrinter: Sendable {
     let wire: Bool
     /// Prints nothing (a report takes standard output).
     let quiet: Bool
+    /// Whether a progress bar may be drawn (not with `--no-progress`).
+    let showsProgress: Bool
     private let lock = Mutex(())
 
-    init(json: Bool, timing: Bool, wire: Bool, quiet: Bool = false) {
+    init(json: Bool, timing: Bool, wire: Bool, quiet: Bool = false, showsProgress: Bool = true) {
+        self.showsProgress = showsProgress
         self.json = json
         self.timing = timing
         self.wire = wire
         self.quiet = quiet
     }
 
-    /// The JSON form of one event.
+    /// Where a run's JSON lines come from: the reader (on every line with `--all-readers`, on the
+    /// summary always) and the file (on every line of a multi-file run).
+    struct Origin: Sendable {
+        /// The reader the run is on.
+        let reader: ReaderReference
+        /// Whether every line names the reader (`--all-readers`).
+        let everyLine: Bool
+        /// The script file, when several run.
+        let file: String?
+    }
+
+    /// The JSON form of one event (Docs/json.md).
     struct Record: Encodable {
-        var reader: String?
+        let type: String
+        var reader: ReaderReference?
+        var file: String?
         let line: Int
         var command: String?
         var response: String?
@@ -31,28 +47,28 @@ final class ScriptPrinter: Sendable {
         var meaning: String?
         var seconds: Double?
         var expected: String?
+        var expectedSW: String?
         var met: Bool?
         var mismatch: String?
         var wire: [ExchangePrinter.Wire]?
-        var echo: String?
-        var reset: String?
-        var delayMilliseconds: Int?
-        var test: String?
-        var exit: Bool?
-        var transaction: String?
+        var text: String?
+        var `protocol`: String?
+        var name: String?
+        var action: String?
     }
 
     /// The JSON summary of a run.
     struct Summary: Encodable {
-        let summary = true
-        var reader: String?
-        let exchanges: Int
-        let failures: Int
+        let type = "summary"
+        let reader: ReaderReference
+        var file: String?
+        let exchangeCount: Int
+        let failureCount: Int
         let failedLines: [Int]
-        let error: String?
-        let errorLine: Int?
-        let interruptedAtLine: Int?
         let seconds: Double
+        var stoppedAtLine: Int?
+        var stopReason: String?
+        var error: String?
     }
 
     /// Prints lines, each after the reader's label when there is one, in one piece.
@@ -74,9 +90,9 @@ final class ScriptPrinter: Sendable {
     }
 
     /// Prints one event.
-    func event(_ event: ScriptEvent, label: String?) {
+    func event(_ event: ScriptEvent, label: String?, origin: Origin) {
         if json {
-            emit([JSONLine.string(record(event, reader: label))], label: nil)
+            emit([JSONLine.string(record(event, origin: origin))], label: nil)
             return
         }
         switch event {
@@ -107,8 +123,11 @@ final class ScriptPrinter: Sendable {
         }
     }
 
-    func record(_ event: ScriptEvent, reader: String?) -> Record {
-        var record = Record(reader: reader, line: event.line)
+    /// The JSON record of one event.
+    func record(_ event: ScriptEvent, origin: Origin) -> Record {
+        var record = Record(type: Self.type(of: event), line: event.line)
+        record.reader = origin.everyLine ? origin.reader : nil
+        record.file = origin.file
         switch event {
         case .exchange(_, let exchange, let expectation, let met, let mismatch):
             let base = ExchangePrinter.record(exchange)
@@ -119,27 +138,53 @@ final class ScriptPrinter: Sendable {
             record.meaning = base.meaning
             record.seconds = base.seconds
             record.wire = base.wire
-            record.expected = expectation?.description
+            if let expectation {
+                let pattern = JSONValue.compact(expectation.elements.map(\.description).joined())
+                if expectation.scope == .statusWord { record.expectedSW = pattern } else { record.expected = pattern }
+            }
             record.met = met
             record.mismatch = mismatch
-        case .echo(_, let text): record.echo = text
-        case .reset(_, let active): record.reset = active.description
-        case .delay(_, let milliseconds): record.delayMilliseconds = milliseconds
-        case .testSection(_, let name): record.test = name
-        case .exit: record.exit = true
-        case .beginTransaction: record.transaction = "begin"
-        case .endTransaction: record.transaction = "end"
+        case .echo(_, let text): record.text = text
+        case .reset(_, let active): record.protocol = active.description
+        case .delay(_, let milliseconds): record.seconds = Double(milliseconds) / 1000
+        case .testSection(_, let name): record.name = name
+        case .exit: break
+        case .beginTransaction: record.action = "begin"
+        case .endTransaction: record.action = "end"
         }
         return record
     }
 
+    /// The `type` of an event's JSON line.
+    static func type(of event: ScriptEvent) -> String {
+        switch event {
+        case .exchange: return "exchange"
+        case .echo: return "echo"
+        case .reset: return "reset"
+        case .delay: return "delay"
+        case .testSection: return "test"
+        case .exit: return "exit"
+        case .beginTransaction, .endTransaction: return "transaction"
+        }
+    }
+
     /// Prints the end of one reader's run (a JSON summary; text prints nothing here).
-    func end(_ outcome: ScriptOutcome, label: String?) {
+    func end(_ outcome: ScriptOutcome, origin: Origin) {
         guard json else { return }
-        let summary = Summary(
-            reader: label, exchanges: outcome.exchanges, failures: outcome.failedLines.count,
-            failedLines: outcome.failedLines, error: outcome.error.map { $0.error.name },
-            errorLine: outcome.error?.line, interruptedAtLine: outcome.interruptedAtLine, seconds: outcome.seconds)
+        var summary = Summary(
+            reader: origin.reader, file: origin.file, exchangeCount: outcome.exchanges,
+            failureCount: outcome.failedLines.count, failedLines: outcome.failedLines, seconds: outcome.seconds)
+        if let (line, error) = outcome.error {
+            summary.stoppedAtLine = line
+            summary.stopReason = error == .timeout ? "timeout" : "error"
+            summary.error = error.name
+        } else if let line = outcome.interruptedAtLine {
+            summary.stoppedAtLine = line
+            summary.stopReason = "interrupted"
+        } else if let line = outcome.stoppedAtLine {
+            summary.stoppedAtLine = line
+            summary.stopReason = "expectation"
+        }
         emit([JSONLine.string(summary)], label: nil)
     }
 
@@ -158,7 +203,7 @@ final class ScriptPrinter: Sendable {
 
     /// A progress bar on standard error for long scripts, when it is a terminal and output is text.
     func progress(total: Int, label: String?) -> ProgressBar? {
-        guard !json, !quiet, label == nil, total >= 20, isatty(STDERR_FILENO) == 1 else { return nil }
+        guard showsProgress, !json, !quiet, label == nil, total >= 20, isatty(STDERR_FILENO) == 1 else { return nil }
         return ProgressBar(total: total)
     }
 }

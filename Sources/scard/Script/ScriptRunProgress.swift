@@ -50,16 +50,18 @@ final class ScriptRunProgress: Sendable {
 
     /// Prints the JSON summary the run would have printed (when it had started and not yet ended),
     /// and says where it was: `line 3` after `2 exchange(s)`.
-    func report(_ abandonment: Abandonment, printer: ScriptPrinter, label: String?) -> RunProgress {
+    func report(_ abandonment: Abandonment, printer: ScriptPrinter, label: String?, origin: ScriptPrinter.Origin) -> RunProgress {
         let now = totals.current
         let line = now.started && !now.ended && now.next < lines.count ? lines[now.next] : nil
         if printer.json, now.started, !now.ended {
             var deadline = false
             if case .deadline = abandonment.reason { deadline = true }
-            let summary = ScriptPrinter.Summary(
-                reader: label, exchanges: now.exchanges, failures: now.failedLines.count, failedLines: now.failedLines,
-                error: deadline ? PCSCError.timeout.name : nil, errorLine: deadline ? line : nil,
-                interruptedAtLine: deadline ? nil : line, seconds: now.seconds)
+            var summary = ScriptPrinter.Summary(
+                reader: origin.reader, file: origin.file, exchangeCount: now.exchanges,
+                failureCount: now.failedLines.count, failedLines: now.failedLines, seconds: now.seconds)
+            summary.stoppedAtLine = line
+            summary.stopReason = line == nil ? nil : (deadline ? "timeout" : "interrupted")
+            summary.error = deadline && line != nil ? PCSCError.timeout.name : nil
             printer.emit([JSONLine.string(summary)], label: nil)
         }
         let place = [label, line.map { "line \($0)" }].compactMap { $0 }.joined(separator: ": ")

@@ -5,8 +5,10 @@ import APDUScript
 enum TranscriptDiffPrinter {
     /// The JSON form of a comparison.
     struct Record: Encodable {
-        let compare: String
+        let type = "comparison"
+        let golden: String
         let equal: Bool
+        let differenceCount: Int
         let differences: [Difference]
     }
 
@@ -54,25 +56,35 @@ enum TranscriptDiffPrinter {
         line == goldenLine ? "line \(line)" : "line \(line) (golden line \(goldenLine))"
     }
 
+    /// A field's value in JSON: hex without blanks, except the `wire` summary, which is text.
+    static func hexOrText(_ value: String, _ field: String) -> String {
+        field == "wire" ? value : JSONValue.compact(value)
+    }
+
     /// The JSON record of the comparison.
     static func record(_ differences: [TranscriptDifference], golden: String) -> Record {
         var items: [Difference] = []
         for difference in differences {
             switch difference {
             case .atr(let expected, let actual):
-                items.append(Difference(kind: "atr", expected: expected, actual: actual))
+                items.append(Difference(kind: "atr", expected: JSONValue.compact(expected), actual: JSONValue.compact(actual)))
             case .changed(let expected, let actual, let fields):
                 for field in fields {
                     items.append(Difference(
-                        kind: "changed", line: actual.line, goldenLine: expected.line, command: actual.command,
-                        field: field.field, expected: field.expected, actual: field.actual))
+                        kind: "changed", line: actual.line, goldenLine: expected.line, command: JSONValue.compact(actual.command),
+                        field: field.field, expected: hexOrText(field.expected, field.field),
+                        actual: hexOrText(field.actual, field.field)))
                 }
             case .missing(let exchange):
-                items.append(Difference(kind: "missing", goldenLine: exchange.line, command: exchange.command, expected: exchange.response))
+                items.append(Difference(
+                    kind: "missing", goldenLine: exchange.line, command: JSONValue.compact(exchange.command),
+                    expected: JSONValue.compact(exchange.response)))
             case .extra(let exchange):
-                items.append(Difference(kind: "extra", line: exchange.line, command: exchange.command, actual: exchange.response))
+                items.append(Difference(
+                    kind: "extra", line: exchange.line, command: JSONValue.compact(exchange.command),
+                    actual: JSONValue.compact(exchange.response)))
             }
         }
-        return Record(compare: golden, equal: differences.isEmpty, differences: items)
+        return Record(golden: golden, equal: differences.isEmpty, differenceCount: differences.count, differences: items)
     }
 }

@@ -32,7 +32,12 @@ struct WatchCommand: ParsableCommand {
         case removed
     }
 
-    @OptionGroup var card: CardOptions
+    @Option(name: .shortAndLong, help: "Watch only this reader: index, exact name, or a unique part of its name (default: every reader).")
+    var reader: String?
+
+    @Flag(help: "Show every PC/SC call with its result and duration, and the ledger at exit, on standard error.")
+    var trace = false
+
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Stop after this many events.")
@@ -48,17 +53,20 @@ struct WatchCommand: ParsableCommand {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let timeout, !Deadlines.isValid(timeout) { throw ValidationError("--timeout must be a positive number of seconds") }
         try Deadlines.validateEnvironment()
+        try ReaderOption.validate(reader)
     }
 
     func run() throws {
-        let session = Session(trace: card.trace, timeout: timeout)
+        let session = Session(trace: trace, timeout: timeout)
         defer { session.finish() }
         let context = try session.establish()
         defer { _ = try? context.release() }
+        var known: [String] = []
         var reader: String?
-        if let spec = card.reader {
+        if let spec = self.reader {
             do {
-                reader = try ReaderSelection.choose(spec, from: try context.readerNames())
+                known = try context.readerNames()
+                reader = try ReaderSelection.choose(spec, from: known)
             } catch let error as ReaderSelectionError {
                 throw CLIError(message: error.description, status: .noCard)
             }
@@ -69,8 +77,9 @@ struct WatchCommand: ParsableCommand {
         let start = ContinuousClock.now
         var seen = 0
         do {
-            for event in try monitor.begin() where until == nil {
-                emit(WatchEvent(event, time: Self.seconds(since: start)))
+            for event in try monitor.begin() {
+                if !known.contains(event.reader) { known.append(event.reader) }
+                if until == nil { emit(WatchEvent(event, time: Self.seconds(since: start), readers: known)) }
             }
             let deadline = timeout.map { Self.seconds(since: start) + $0 }
             while !RunGuard.shared.stopRequested {
@@ -78,7 +87,9 @@ struct WatchCommand: ParsableCommand {
                 if let remaining, remaining <= 0 { break }
                 let wait = remaining.map { UInt32(min($0 * 1000, 4_000_000_000)) } ?? Context.infinite
                 for change in try monitor.wait(timeout: wait) {
-                    let event = WatchEvent(change, time: Self.seconds(since: start))
+                    if change.kind == .readerAdded, !known.contains(change.reader) { known.append(change.reader) }
+                    let event = WatchEvent(change, time: Self.seconds(since: start), readers: known)
+                    if change.kind == .readerRemoved { known.removeAll { $0 == change.reader } }
                     if let until {
                         guard event.event == until.rawValue else { continue }
                         emit(event)
@@ -99,7 +110,7 @@ struct WatchCommand: ParsableCommand {
         }
         if until != nil || count != nil {
             let what = until.map { "no card \($0.rawValue)" } ?? "\(seen) of \(count ?? 0) events"
-            throw CLIError(message: "timed out after \(timeout ?? 0) s: \(what)", status: .timeout)
+            throw CLIError(message: "timed out after \(Deadlines.text(timeout ?? 0)) s: \(what)", status: .timeout)
         }
     }
 

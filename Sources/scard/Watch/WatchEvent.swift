@@ -2,25 +2,27 @@ import PCSC
 
 /// A reader or card event as `scard watch` reports it.
 struct WatchEvent: Encodable {
+    /// The line's type in JSON.
+    let type = "event"
     /// `inserted`, `removed`, `reader-added`, `reader-removed`, or for the first report of each
     /// reader `present` / `empty`.
     let event: String
-    /// The reader's name.
-    let reader: String
+    /// The reader, with its index in the reader list as the watch last saw it.
+    let reader: ReaderReference
     /// The card's ATR in hex, for `inserted` and `present`.
     let atr: String?
     /// Seconds since the watch started.
-    let time: Double
+    let seconds: Double
     /// Whether this is the state found at the start rather than a change.
     let initial: Bool
 
-    /// The form of a library event, `time` seconds into the watch.
-    init(_ change: ReaderEvent, time: Double) {
+    /// The form of a library event, `time` seconds into the watch, with the readers known then.
+    init(_ change: ReaderEvent, time: Double, readers: [String]) {
         event = Self.name(of: change.kind)
-        reader = change.reader
+        reader = ReaderReference(change.reader, among: readers)
         let showsATR = change.kind != .readerAdded && change.kind != .readerRemoved
-        atr = showsATR && !change.atr.isEmpty ? Hex.string(change.atr, separator: "") : nil
-        self.time = time
+        atr = showsATR && !change.atr.isEmpty ? JSONValue.hex(change.atr) : nil
+        seconds = time
         initial = change.isInitial
     }
 
@@ -38,8 +40,8 @@ struct WatchEvent: Encodable {
 
     /// The event as a text line.
     var text: String {
-        let stamp = String(printf: "%8.3f", time)
-        var line = "\(stamp)  \(event.padded(to: 14)) \(reader)"
+        let stamp = String(printf: "%8.3f", seconds)
+        var line = "\(stamp)  \(event.padded(to: 14)) \(reader.name)"
         if let atr, let bytes = try? Hex.bytes(atr) { line += "  \(Hex.string(bytes))" }
         return line
     }
