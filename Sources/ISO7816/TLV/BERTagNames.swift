@@ -33,7 +33,6 @@ public enum BERTagNames {
         "A0": "security attribute template for data objects",
         "A1": "security attribute template (proprietary)",
         "A2": "template of pairs of short EF identifier and file reference",
-        "A5": "proprietary information (BER-TLV)",
         "AB": "security attribute template (expanded format)",
         "AC": "cryptographic mechanism identifier template",
     ]
