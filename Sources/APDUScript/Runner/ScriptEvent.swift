@@ -60,15 +60,19 @@ public struct ScriptRunOptions: Sendable {
     public var wholeTransaction: Bool
     /// Asked before each line and during delays: true stops the run there (Ctrl-C).
     public var stopRequested: @Sendable () -> Bool
+    /// How the session connects (share mode, protocols, a reset on connecting); a `reset` line
+    /// reconnects with the same share mode and protocols.
+    public var connection: ConnectionRequest
 
     /// Creates options.
     public init(
         keepGoing: Bool = false, transmit: TransmitOptions = TransmitOptions(), wholeTransaction: Bool = false,
-        stopRequested: @escaping @Sendable () -> Bool = { false }
+        stopRequested: @escaping @Sendable () -> Bool = { false }, connection: ConnectionRequest = ConnectionRequest()
     ) {
         self.keepGoing = keepGoing
         self.transmit = transmit
         self.wholeTransaction = wholeTransaction
         self.stopRequested = stopRequested
+        self.connection = connection
     }
 }

@@ -83,7 +83,8 @@ public struct ScriptRunner: Sendable {
                 }
             case .reset:
                 do {
-                    let active = try card.reconnect(initialization: .reset)
+                    let active = try card.reconnect(
+                        share: options.connection.share, protocols: options.connection.protocols, initialization: .reset)
                     report(.reset(line: line.number, activeProtocol: active))
                 } catch {
                     outcome.error = (line.number, error)

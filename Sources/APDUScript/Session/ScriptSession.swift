@@ -66,7 +66,7 @@ public struct ScriptSession: Sendable {
         defer { if case .own = source { _ = try? context.release() } }
         let card: Card
         do {
-            card = try context.connect(reader: reader)
+            card = try context.connect(reader: reader, request: options.run.connection)
         } catch {
             return notStarted(.connect(error))
         }

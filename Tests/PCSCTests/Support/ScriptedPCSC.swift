@@ -176,7 +176,9 @@ final class ScriptedPCSC: PCSCSystem {
                 return Int(PCSCError.unknownReader.rawValue)
             }
             guard let scripted = entry.card else { return Int(PCSCError.noSmartcard.rawValue) }
-            guard scripted.protocols & protocols != 0 else { return Int(PCSCError.protocolMismatch.rawValue) }
+            guard share == ShareMode.direct.rawValue || scripted.protocols & protocols != 0 else {
+                return Int(PCSCError.protocolMismatch.rawValue)
+            }
             state.nextHandle += 1
             card = state.nextHandle
             activeProtocol = scripted.protocols
