@@ -35,6 +35,8 @@ struct ATRCommand: ParsableCommand {
     @Flag(help: "With --reader: show every PC/SC call and the ledger on standard error.")
     var trace = false
 
+    @OptionGroup var naming: CardNameOptions
+
     @Argument(help: "The ATR in hex (one argument, or one per byte).")
     var hex: [String] = []
 
@@ -57,10 +59,13 @@ struct ATRCommand: ParsableCommand {
                 throw CLIError.usage("atr: \(error)")
             }
         }
+        let cards = CardNaming(naming)
+        let names = try cards.names(for: atr.bytes)
         if json {
-            print(ATRJSONReport(atr).jsonText)
+            print(ATRJSONReport(atr, cardNames: names).jsonText)
         } else {
             ATRTextReport.lines(of: atr).forEach { print($0) }
+            ATRTextReport.cardNameLines(names, database: try cards.load()).forEach { print($0) }
         }
         guard let last = atr.problems.last else { return }
         for problem in atr.problems.dropLast() {

@@ -1,7 +1,8 @@
 import FoundationEssentials
 import PCSC
 
-/// The JSON object `scard atr --json` prints: every field with its hex value and meaning.
+/// The JSON object `scard atr --json` prints: every field with its hex value and meaning, and the
+/// card's names from pcsc-tools' database.
 struct ATRJSONReport: Encodable {
     /// One interface byte.
     struct InterfaceByte: Encodable {
@@ -66,9 +67,11 @@ struct ATRJSONReport: Encodable {
     let tck: CheckByte
     let extraBytes: String?
     let problems: [String]
+    let cardNames: [String]
 
     /// The report of a decoded ATR.
-    init(_ decoded: ATR) {
+    init(_ decoded: ATR, cardNames: [String] = []) {
+        self.cardNames = cardNames
         atr = JSONValue.hex(decoded.bytes)
         valid = decoded.isValid
         malformed = decoded.problems.contains(where: \.isMalformed)

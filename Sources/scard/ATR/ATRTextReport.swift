@@ -1,3 +1,4 @@
+import CardNames
 import PCSC
 
 /// The readable decoding of an ATR that `scard atr` prints: one line per byte, details indented.
@@ -35,6 +36,15 @@ enum ATRTextReport {
             lines += atr.problems.map { "  \($0)" }
         }
         return lines
+    }
+
+    /// What the database says about the card, as `pcsc_scan` ends its analysis: `Possibly identified
+    /// card (FILE):` and the names, `Not in the ATR database (FILE)`, or nothing without a database.
+    static func cardNameLines(_ names: [String], database: ATRDatabase?) -> [String] {
+        guard let database else { return [] }
+        let source = database.path ?? "the ATR database"
+        guard !names.isEmpty else { return ["Not in the ATR database (\(source))"] }
+        return ["Possibly identified card (\(source)):"] + names.map { "  \($0)" }
     }
 
     /// `TA1  13  meaning`.

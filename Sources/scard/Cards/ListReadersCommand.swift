@@ -24,6 +24,7 @@ struct ListReadersCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var deadline: DeadlineOptions
+    @OptionGroup var naming: CardNameOptions
 
     /// One reader in JSON.
     struct Entry: Encodable {
@@ -31,6 +32,7 @@ struct ListReadersCommand: ParsableCommand {
         let reader: ReaderReference
         let card: Bool
         let atr: String?
+        let cardNames: [String]?
     }
 
     func run() throws {
@@ -49,16 +51,19 @@ struct ListReadersCommand: ParsableCommand {
         }
         if names.isEmpty { throw CLIError(message: "no readers are connected", status: .noCard) }
         let width = names.map(\.count).max() ?? 0
+        let cards = CardNaming(naming)
         for (index, state) in states.enumerated() {
             let present = state.eventState.contains(.present)
             let atr = present && !state.atr.isEmpty ? Hex.string(state.atr) : nil
+            let cardNames = atr == nil ? nil : try cards.names(for: state.atr)
             if output.json {
-                JSONLine.print(Entry(reader: ReaderReference(state.reader, among: names), card: present, atr: atr.map(JSONValue.compact)))
+                JSONLine.print(Entry(reader: ReaderReference(state.reader, among: names), card: present, atr: atr.map(JSONValue.compact), cardNames: cardNames))
             } else {
                 let padded = state.reader.padded(to: width)
                 var line = "\(index): \(padded)  \(present ? "card " : "empty")"
                 if let atr { line += "  \(atr)" }
                 print(line)
+                for name in cardNames ?? [] { print("     " + name) }
             }
         }
     }

@@ -20,6 +20,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var connectionOptions: ConnectionOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var deadline: DeadlineOptions
+    @OptionGroup var naming: CardNameOptions
 
     /// The JSON line.
     struct Report: Encodable {
@@ -28,6 +29,7 @@ struct StatusCommand: ParsableCommand {
         let state: String
         let `protocol`: String
         let atr: String
+        let cardNames: [String]
     }
 
     func run() throws {
@@ -43,16 +45,19 @@ struct StatusCommand: ParsableCommand {
         } catch {
             throw CLIError.pcsc(error, while: "cannot read the status of '\(reader)'")
         }
+        let names = try CardNaming(naming).names(for: status.atr)
         if output.json {
             JSONLine.print(
                 Report(
                     reader: ReaderReference(status.reader, in: context), state: status.state.description,
-                    protocol: status.activeProtocol.description, atr: Hex.string(status.atr, separator: "")))
+                    protocol: status.activeProtocol.description, atr: Hex.string(status.atr, separator: ""),
+                    cardNames: names))
         } else {
             print("reader:   \(status.reader)")
             print("state:    \(status.state)")
             print("protocol: \(status.activeProtocol)")
             print("atr:      \(Hex.string(status.atr))")
+            for (index, name) in names.enumerated() { print((index == 0 ? "card:     " : "          ") + name) }
         }
     }
 }

@@ -69,3 +69,7 @@ struct TLVCommand: ParsableCommand {
         }
     }
 }
+
+extension TLVCommand: JSONOutputCommand {
+    var printsJSON: Bool { json }
+}

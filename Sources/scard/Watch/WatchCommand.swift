@@ -39,6 +39,7 @@ struct WatchCommand: ParsableCommand {
     var trace = false
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var naming: CardNameOptions
 
     @Option(help: "Stop after this many events.")
     var count: Int?
@@ -61,6 +62,8 @@ struct WatchCommand: ParsableCommand {
         defer { session.finish() }
         let context = try session.establish()
         defer { _ = try? context.release() }
+        let cards = CardNaming(naming)
+        try cards.load()
         var known: [String] = []
         var reader: String?
         if let spec = self.reader {
@@ -79,7 +82,7 @@ struct WatchCommand: ParsableCommand {
         do {
             for event in try monitor.begin() {
                 if !known.contains(event.reader) { known.append(event.reader) }
-                if until == nil { emit(WatchEvent(event, time: Self.seconds(since: start), readers: known)) }
+                if until == nil { emit(WatchEvent(event, time: Self.seconds(since: start), readers: known, naming: cards)) }
             }
             let deadline = timeout.map { Self.seconds(since: start) + $0 }
             while !RunGuard.shared.stopRequested {
@@ -88,7 +91,7 @@ struct WatchCommand: ParsableCommand {
                 let wait = remaining.map { UInt32(min($0 * 1000, 4_000_000_000)) } ?? Context.infinite
                 for change in try monitor.wait(timeout: wait) {
                     if change.kind == .readerAdded, !known.contains(change.reader) { known.append(change.reader) }
-                    let event = WatchEvent(change, time: Self.seconds(since: start), readers: known)
+                    let event = WatchEvent(change, time: Self.seconds(since: start), readers: known, naming: cards)
                     if change.kind == .readerRemoved { known.removeAll { $0 == change.reader } }
                     if let until {
                         guard event.event == until.rawValue else { continue }

@@ -15,15 +15,18 @@ struct WatchEvent: Encodable {
     let seconds: Double
     /// Whether this is the state found at the start rather than a change.
     let initial: Bool
+    /// The card's names from pcsc-tools' database, for events with an ATR.
+    let cardNames: [String]?
 
     /// The form of a library event, `time` seconds into the watch, with the readers known then.
-    init(_ change: ReaderEvent, time: Double, readers: [String]) {
+    init(_ change: ReaderEvent, time: Double, readers: [String], naming: CardNaming? = nil) {
         event = Self.name(of: change.kind)
         reader = ReaderReference(change.reader, among: readers)
         let showsATR = change.kind != .readerAdded && change.kind != .readerRemoved
         atr = showsATR && !change.atr.isEmpty ? JSONValue.hex(change.atr) : nil
         seconds = time
         initial = change.isInitial
+        cardNames = atr == nil ? nil : naming.map { (try? $0.names(for: change.atr)) ?? [] }
     }
 
     /// The event's name in the output.
@@ -43,6 +46,7 @@ struct WatchEvent: Encodable {
         let stamp = String(printf: "%8.3f", seconds)
         var line = "\(stamp)  \(event.padded(to: 14)) \(reader.name)"
         if let atr, let bytes = try? Hex.bytes(atr) { line += "  \(Hex.string(bytes))" }
+        for name in cardNames ?? [] { line += "\n" + String(repeating: " ", count: 26) + name }
         return line
     }
 }

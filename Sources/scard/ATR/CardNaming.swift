@@ -1,0 +1,60 @@
+import ArgumentParser
+import CardNames
+import FileSafety
+
+/// `--atr-list FILE`: the database of card names to use instead of pcsc-tools' own.
+struct CardNameOptions: ParsableArguments {
+    @Option(
+        name: .customLong("atr-list"),
+        help: ArgumentHelp(
+            "Name cards from this smartcard_list.txt (default: $SCARD_ATR_LIST, else pcsc-tools' list, as pcsc_scan finds it).",
+            valueName: "file"))
+    var atrList: String?
+}
+
+/// Names cards from their ATR with pcsc-tools' database: read on first use, once per run; when no
+/// database is installed, says so once on standard error and names nothing.
+final class CardNaming {
+    /// The file named by `--atr-list`, if any.
+    private let explicitPath: String?
+    /// The database once read: nil inside when none is installed.
+    private var database: ATRDatabase??
+    /// Whether the note about the missing database was written.
+    private var noted = false
+
+    /// Names cards with the database `options` choose.
+    init(_ options: CardNameOptions) {
+        explicitPath = options.atrList
+    }
+
+    /// The note written once when no database is found.
+    static let missingNote =
+        "scard: note: cards are not named: no smartcard_list.txt found (apt install pcsc-tools, or give --atr-list FILE)"
+
+    /// Reads the database now (when it was named and cannot be read, that is a usage error).
+    @discardableResult
+    func load() throws(CLIError) -> ATRDatabase? {
+        if let database { return database }
+        do {
+            let loaded = try ATRDatabaseLocation.load(explicitPath: explicitPath)
+            database = .some(loaded)
+            return loaded
+        } catch {
+            let source = explicitPath != nil ? "--atr-list" : "$\(ATRDatabaseLocation.environmentVariable)"
+            throw CLIError.usage("\(source): cannot read '\(error.path)': \(error.reasonText)")
+        }
+    }
+
+    /// The names of every database entry matching `atr` (empty when none does or there is no database).
+    func names(for atr: [UInt8]) throws(CLIError) -> [String] {
+        guard !atr.isEmpty else { return [] }
+        guard let database = try load() else {
+            if !noted {
+                noted = true
+                StandardError.write(Self.missingNote)
+            }
+            return []
+        }
+        return database.names(for: atr)
+    }
+}
