@@ -38,6 +38,11 @@ let package = Package(
             pkgConfig: "libpcsclite",
             providers: [.apt(["libpcsclite-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(name: "ContextCore"),
         .target(name: "ISO7816"),
         .target(name: "PCSC", dependencies: ["ISO7816", "ContextCore", "CPCSCLite"]),
@@ -60,7 +65,7 @@ let package = Package(
             name: "scard",
             dependencies: [
                 "ContextCore", "PCSC", "APDUScript", "PCSCDoctor", "ScenarioKit", "CryptoAPISim", "FilterManagerSim",
-                "RPCSim", "FileSafety", "CardNames",
+                "RPCSim", "FileSafety", "CardNames", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(leanReleaseLink, .when(platforms: [.linux], configuration: .release))]

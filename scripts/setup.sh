@@ -5,9 +5,12 @@
 set -euo pipefail
 
 packages=(pcscd libpcsclite-dev pkg-config vsmartcard-vpcd vsmartcard-vpicc util-linux iproute2
-          python3-virtualsmartcard python3-pycryptodome man-db perl)
+          python3-virtualsmartcard python3-pycryptodome man-db perl libedit-dev
+          python3-jsonschema mandoc jq)
+# pcsc-tools: scriptor and the card-name database (smartcard_list.txt), which the tests compare against.
+packages+=(pcsc-tools)
 if [[ "${1:-}" == "--peers" ]]; then
-    packages+=(pcsc-tools opensc python3-pyscard hyperfine)
+    packages+=(opensc python3-pyscard hyperfine)
 fi
 
 missing=()

@@ -142,6 +142,7 @@ struct ScriptCommand: ParsableCommand {
 
     /// Parses every script, runs each on the chosen readers, then records, compares and reports.
     func run() throws {
+        if readsTerminalLineByLine { return try runFromTerminal() }
         if scriptor { return try runScriptor() }
         let scripts = try files.map { file in (file, try loadScript(file)) }
         let ignoring: IgnoredData
