@@ -87,12 +87,6 @@ struct ScriptCommand: ParsableCommand {
     @Flag(help: "Decode each response's data as BER-TLV, as a tree of named tags, when it is BER-TLV.")
     var tlv = false
 
-    @Flag(help: "Print exactly what pcsc-tools' scriptor prints for the script (one file; each APDU sent as written, without GET RESPONSE).")
-    var scriptor = false
-
-    @Flag(help: "Decode each response's data as BER-TLV, as a tree of named tags, when it is BER-TLV.")
-    var tlv = false
-
     @Flag(name: .customLong("all-readers"), help: "Run the script on every reader holding a card, in parallel.")
     var allReaders = false
 
@@ -125,7 +119,6 @@ struct ScriptCommand: ParsableCommand {
     /// Rejects option combinations that cannot work, before anything runs.
     func validate() throws {
         if files.isEmpty { throw ValidationError("give a script file, or - for standard input") }
-        try validateScriptor()
         try validateScriptor()
         if allReaders && card.reader != nil { throw ValidationError("--all-readers and --reader exclude each other") }
         if record != nil && compare != nil { throw ValidationError("--record and --compare exclude each other: record once, compare later") }
