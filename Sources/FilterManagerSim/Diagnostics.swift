@@ -39,10 +39,35 @@ public struct BugCheck: Error, Sendable, Equatable, CustomStringConvertible {
     public let rule: String
     /// Where the call was made (`line 12`), when known.
     public let location: String
+    /// The four parameters, as the bug check page lists them.
+    public let parameters: [UInt64]
+
+    /// Creates a bug check.
+    public init(code: UInt32, name: String, rule: String, location: String, parameters: [UInt64] = [0, 0, 0, 0]) {
+        self.code = code
+        self.name = name
+        self.rule = rule
+        self.location = location
+        self.parameters = parameters
+    }
 
     /// `DRIVER_IRQL_NOT_LESS_OR_EQUAL` (0xD1): pageable memory touched at or above DISPATCH_LEVEL.
-    public static func irqlNotLessOrEqual(_ rule: String, at location: String) -> BugCheck {
-        BugCheck(code: 0xD1, name: "DRIVER_IRQL_NOT_LESS_OR_EQUAL", rule: rule, location: location)
+    /// Parameters: the address referenced, the IRQL, 0 (a read), the address of the instruction (0 here).
+    public static func irqlNotLessOrEqual(_ rule: String, at location: String, address: UInt64 = 0, irql: IRQL) -> BugCheck {
+        BugCheck(
+            code: 0xD1, name: "DRIVER_IRQL_NOT_LESS_OR_EQUAL", rule: rule, location: location,
+            parameters: [address, UInt64(irql.rawValue), 0, 0])
+    }
+
+    /// `DRIVER_VERIFIER_DETECTED_VIOLATION` (0xC4), as Driver Verifier stops a pool misuse:
+    /// Parameter 1 `0x01` paged allocation above APC_LEVEL (then the IRQL, the pool type, the size),
+    /// `0x11` paged free above APC_LEVEL (then the IRQL, the pool type, the address).
+    public static func verifierViolation(
+        _ violation: UInt64, _ rule: String, at location: String, irql: IRQL, pool: PoolType, last: UInt64
+    ) -> BugCheck {
+        BugCheck(
+            code: 0xC4, name: "DRIVER_VERIFIER_DETECTED_VIOLATION", rule: rule, location: location,
+            parameters: [violation, UInt64(irql.rawValue), UInt64(pool.rawValue), last])
     }
 
     /// `BUGCHECK 0xD1`.
@@ -50,9 +75,10 @@ public struct BugCheck: Error, Sendable, Equatable, CustomStringConvertible {
         "BUGCHECK 0x" + String(code, radix: 16, uppercase: true)
     }
 
-    /// `BUGCHECK 0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL at line 12: <rule>`.
+    /// `BUGCHECK 0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0x0, 0x2, 0x0, 0x0) at line 12: <rule>`.
     public var description: String {
-        "\(title) \(name)" + (location.isEmpty ? "" : " at \(location)") + ": \(rule)"
+        let values = parameters.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: ", ")
+        return "\(title) \(name) (\(values))" + (location.isEmpty ? "" : " at \(location)") + ": \(rule)"
     }
 }
 

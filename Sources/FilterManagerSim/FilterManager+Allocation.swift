@@ -5,7 +5,8 @@ extension FilterManager {
     /// unlinked context with a reference count of 1 that the caller must release, written to
     /// `context` (left as it was when the call fails).
     ///
-    /// Outcomes, in the order they are checked: above APC_LEVEL a bug check; not the filter
+    /// Outcomes, in the order they are checked: above APC_LEVEL a bug check (0xC4 with Parameter 1
+    /// `0x01` under Driver Verifier for a PagedPool context, else 0xD1); not the filter
     /// `STATUS_INVALID_PARAMETER`; filter unregistered `STATUS_FLT_DELETING_OBJECT`; bad type, size
     /// 0 or bad pool `STATUS_INVALID_PARAMETER`; size above 0xFFFF `STATUS_INVALID_BUFFER_SIZE`; no
     /// registration of the type that fits the size `STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND`; low
@@ -15,6 +16,13 @@ extension FilterManager {
         filter: FltObject?, type: ContextType, size: UInt64, pool: PoolType, context returned: OutParameter<FltContext?>
     ) throws(BugCheck) -> NTStatus {
         let routine = "FltAllocateContext"
+        try ensureRunning()
+        if verifier, pool.isPaged, irql > .apc {
+            throw stop(
+                .verifierViolation(
+                    0x01, "\(routine) from PagedPool at \(irql): paged pool must be allocated at IRQL <= APC_LEVEL",
+                    at: location, irql: irql, pool: pool, last: size))
+        }
         try require(routine, atMost: .apc)
         guard let filter, filter == self.filter else { return .invalidParameter }
         guard !filterUnregistered else { return .deletingObject }
@@ -53,13 +61,13 @@ extension FilterManager {
 
     /// `FltReferenceContext(Context)`: adds a reference the caller must release (void).
     ///
-    /// The same IRQL rules as a release apply: above DISPATCH_LEVEL, or a paged context at
-    /// DISPATCH_LEVEL, is a bug check. A freed context is a verifier report.
+    /// IRQL <= DISPATCH_LEVEL for any context, paged or not (its DDI page sets no paged-pool limit,
+    /// unlike FltReleaseContext's: taking a reference frees nothing). Above DISPATCH_LEVEL is a bug
+    /// check; a freed context is a verifier report.
     public func referenceContext(_ context: FltContext?) throws(BugCheck) {
         let routine = "FltReferenceContext"
         try require(routine, atMost: .dispatch)
         guard case .live(let record) = checked(context, by: routine) else { return }
-        try requirePoolRule(record, routine: routine, action: "referenced")
         addReference(to: record.context, by: routine)
     }
 
@@ -108,11 +116,14 @@ extension FilterManager {
         return found
     }
 
-    /// Bug checks when a paged context is touched at DISPATCH_LEVEL.
+    /// Bug checks when a paged context is released at DISPATCH_LEVEL: 0xC4 with Parameter 1 `0x11`
+    /// (paged pool freed above APC_LEVEL) under Driver Verifier, else 0xD1 naming the context.
     func requirePoolRule(_ record: ContextRecord, routine: String, action: String) throws(BugCheck) {
         guard record.pool.isPaged, irql >= .dispatch else { return }
-        throw stop(
-            "\(routine) of \(record.name) from PagedPool at \(irql): a paged context must be \(action) at IRQL <= APC_LEVEL"
-        )
+        let rule = "\(routine) of \(record.name) from PagedPool at \(irql): a paged context must be \(action) at IRQL <= APC_LEVEL"
+        if verifier {
+            throw stop(.verifierViolation(0x11, rule, at: location, irql: irql, pool: record.pool, last: record.context.rawValue))
+        }
+        throw stop(rule, address: record.context.rawValue)
     }
 }

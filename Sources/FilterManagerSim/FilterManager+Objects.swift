@@ -1,3 +1,5 @@
+import ContextCore
+
 extension FilterManager {
     /// Registers the minifilter and starts filtering (`FltRegisterFilter` + `FltStartFiltering`);
     /// its context registrations are added with ``addRegistration(_:)``. One filter per machine.
@@ -8,16 +10,30 @@ extension FilterManager {
         return object
     }
 
-    /// Adds one entry to the filter's `FLT_CONTEXT_REGISTRATION` array, checked as `FltRegisterFilter`
-    /// checks it: an invalid type, or a second entry for the same type and size (two variable-size
-    /// entries included), gives `STATUS_FLT_INVALID_CONTEXT_REGISTRATION` and is not added.
+    /// `FltRegisterFilter(Driver, Registration, &RetFilter)` with the registration's
+    /// `FLT_CONTEXT_REGISTRATION` array: any invalid entry (see ``ContextRegistration/isValid``)
+    /// fails the whole call with `STATUS_FLT_INVALID_CONTEXT_REGISTRATION` and registers nothing;
+    /// otherwise the filter is registered and written to `filter`. Entries with the same type and
+    /// size are all accepted; an allocation uses the first that fits (the FLT_CONTEXT_REGISTRATION
+    /// page: "only the first is used").
+    public func registerFilter(
+        named name: String, contextRegistrations: [ContextRegistration], filter returned: OutParameter<FltObject?>
+    ) throws(FltSetupError) -> NTStatus {
+        guard filter == nil else { throw FltSetupError("a filter is already registered: one filter per simulation") }
+        guard contextRegistrations.allSatisfy(\.isValid) else { return .invalidContextRegistration }
+        returned.value = try registerFilter(named: name)
+        registrations = contextRegistrations
+        return .success
+    }
+
+    /// Adds one entry to the registered filter's `FLT_CONTEXT_REGISTRATION` array, checked as
+    /// `FltRegisterFilter` checks each: an invalid entry gives `STATUS_FLT_INVALID_CONTEXT_REGISTRATION`
+    /// and is not added.
     public func addRegistration(_ registration: ContextRegistration) throws(FltSetupError) -> NTStatus {
         guard filter != nil, !filterUnregistered else {
             throw FltSetupError("no registered filter to add a context registration to")
         }
-        guard registration.type.isValid,
-            !registrations.contains(where: { $0.type == registration.type && $0.size == registration.size })
-        else { return .invalidContextRegistration }
+        guard registration.isValid else { return .invalidContextRegistration }
         registrations.append(registration)
         return .success
     }

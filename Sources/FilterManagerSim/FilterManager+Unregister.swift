@@ -1,14 +1,15 @@
 import ContextCore
 
 extension FilterManager {
-    /// `FltUnregisterFilter(Filter)` (void, PASSIVE_LEVEL only): runs the pending work items,
+    /// `FltUnregisterFilter(Filter)` (void, IRQL <= APC_LEVEL as its DDI page gives, and as ReactOS's
+    /// implementation, which makes only APC-safe calls, allows): runs the pending work items,
     /// detaches every instance of the filter (deleting every context the instances set) and deletes
     /// the filter's volume contexts. Any context still referenced after that is a leak: one verifier
     /// report per reference never released, naming the call that took it. The simulator does not
     /// wait for those references (Windows would); the contexts stay live until they are released.
     public func unregisterFilter(_ filter: FltObject?) throws(BugCheck) {
         let routine = "FltUnregisterFilter"
-        try require(routine, atMost: .passive)
+        try require(routine, atMost: .apc)
         guard let filter, filter == self.filter else {
             report(.violation, "\(routine)\(atLocation): the argument is not the registered filter")
             return

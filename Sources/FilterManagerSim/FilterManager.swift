@@ -25,6 +25,9 @@ public final class FilterManager {
     public var lowMemory = false
     /// The bug check that stopped the machine, if one did.
     public private(set) var bugCheck: BugCheck?
+    /// Whether Driver Verifier watches the filter: pool misuse is then bug check 0xC4 at the call
+    /// (`DRIVER_VERIFIER_DETECTED_VIOLATION`) instead of 0xD1 when the paged memory is touched.
+    public var verifier = false
 
     var filter: FltObject?
     var filterUnregistered = false
@@ -119,8 +122,12 @@ public final class FilterManager {
     }
 
     /// Stops the machine with DRIVER_IRQL_NOT_LESS_OR_EQUAL.
-    func stop(_ rule: String) -> BugCheck {
-        let check = BugCheck.irqlNotLessOrEqual(rule, at: location)
+    func stop(_ rule: String, address: UInt64 = 0) -> BugCheck {
+        stop(BugCheck.irqlNotLessOrEqual(rule, at: location, address: address, irql: irql))
+    }
+
+    /// Stops the machine with a bug check.
+    func stop(_ check: BugCheck) -> BugCheck {
         bugCheck = check
         return check
     }

@@ -25,13 +25,17 @@ public struct ScenarioStep: Sendable, Codable, Equatable {
     public var ledgerDelta: [String]
     /// What the simulator did during the line that a reader may count (rundowns).
     public var events: [ScenarioEvent]
+    /// The bug check the line caused, when it stopped the machine.
+    public var bugCheck: ScenarioBugCheck?
 
     /// Creates a step.
     public init(
         line: Int, call: String, arguments: [String] = [], returned: String, lastError: String? = nil,
         output: String? = nil, bound: [String: String] = [:], met: Bool? = nil, expected: String? = nil,
-        notes: [String] = [], ledgerDelta: [String] = [], events: [ScenarioEvent] = []
+        notes: [String] = [], ledgerDelta: [String] = [], events: [ScenarioEvent] = [],
+        bugCheck: ScenarioBugCheck? = nil
     ) {
+        self.bugCheck = bugCheck
         self.line = line
         self.call = call
         self.arguments = arguments

@@ -16,12 +16,37 @@ struct AllocateContextTests {
 
     @Test("type not registered, or size above the fixed registered size: ALLOCATION_NOT_FOUND")
     func notFound() throws {
-        let fixture = try MachineFixture(registrations: [ContextRegistration(type: .stream, size: 64)])
+        let entry = ContextRegistration(type: .stream, size: 64, tag: "sctx", flags: ContextRegistration.noExactSizeMatch)
+        let fixture = try MachineFixture(registrations: [entry])
         let machine = fixture.machine
         #expect(try machine.allocateContext(filter: fixture.filter, type: .file, size: 8, pool: .nonPaged, context: OutParameter()) == .contextAllocationNotFound)
         #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 65, pool: .nonPaged, context: OutParameter()) == .contextAllocationNotFound)
         #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 64, pool: .nonPaged, context: OutParameter()) == .success)
         #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 1, pool: .nonPaged, context: OutParameter()) == .success)
+    }
+
+    /// FLT_CONTEXT_REGISTRATION page, Flags: without FLTFL_CONTEXT_REGISTRATION_NO_EXACT_SIZE_MATCH a
+    /// fixed-size entry serves only its exact size.
+    @Test("a fixed size without NO_EXACT_SIZE_MATCH serves only that size")
+    func exactSize() throws {
+        let fixture = try MachineFixture(registrations: [ContextRegistration(type: .stream, size: 64, tag: "sctx")])
+        let machine = fixture.machine
+        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 16, pool: .nonPaged, context: OutParameter()) == .contextAllocationNotFound)
+        #expect(try machine.allocateContext(filter: fixture.filter, type: .stream, size: 64, pool: .nonPaged, context: OutParameter()) == .success)
+    }
+
+    /// Driver Verifier: a PagedPool allocation above APC_LEVEL is bug check 0xC4 with Parameter 1
+    /// 0x01 (the IRQL, the pool type, the size follow): "Bug Check 0xC4" page, parameter table.
+    @Test("paged allocation at DISPATCH_LEVEL under verifier: bug check 0xC4 0x01")
+    func verifierPagedAllocation() throws {
+        let fixture = try MachineFixture()
+        fixture.machine.verifier = true
+        fixture.machine.setIRQL(.dispatch)
+        #expect(throws: BugCheck.self) {
+            _ = try fixture.machine.allocateContext(filter: fixture.filter, type: .stream, size: 8, pool: .paged, context: OutParameter())
+        }
+        #expect(fixture.machine.bugCheck?.code == 0xC4)
+        #expect(fixture.machine.bugCheck?.parameters == [0x01, 2, 1, 8])
     }
 
     @Test("size above 0xFFFF: INVALID_BUFFER_SIZE, even with a variable-size registration")
@@ -88,16 +113,20 @@ struct AllocateContextTests {
         #expect(fixture.machine.bugCheck?.code == 0xD1)
     }
 
-    @Test("registrations: an invalid type or a duplicate type and size is INVALID_CONTEXT_REGISTRATION")
+    /// FLT_CONTEXT_REGISTRATION page: identical entries are accepted and only the first is used;
+    /// PoolTag is required when there is no ContextAllocateCallback (ReactOS FltpRegisterContexts:
+    /// STATUS_FLT_INVALID_CONTEXT_REGISTRATION).
+    @Test("registrations: duplicates accepted, an invalid type or a zero tag without an allocate callback refused")
     func registrations() throws {
         let machine = FilterManager()
         _ = try machine.registerFilter(named: "f")
-        #expect(try machine.addRegistration(ContextRegistration(type: .stream, size: nil)) == .success)
-        #expect(try machine.addRegistration(ContextRegistration(type: .stream, size: nil)) == .invalidContextRegistration)
-        #expect(try machine.addRegistration(ContextRegistration(type: .stream, size: 64)) == .success)
+        #expect(try machine.addRegistration(ContextRegistration(type: .stream, size: nil, tag: "a")) == .success)
+        #expect(try machine.addRegistration(ContextRegistration(type: .stream, size: nil, tag: "a")) == .success)
+        #expect(try machine.addRegistration(ContextRegistration(type: .stream, size: 64, tag: "b")) == .success)
         #expect(try machine.addRegistration(ContextRegistration(type: .stream, size: 64)) == .invalidContextRegistration)
-        #expect(try machine.addRegistration(ContextRegistration(type: ContextType(rawValue: 0x80), size: 8)) == .invalidContextRegistration)
-        #expect(machine.contextRegistrations.count == 2)
+        #expect(try machine.addRegistration(ContextRegistration(type: .file, size: 64, allocateCallback: "Alloc")) == .success)
+        #expect(try machine.addRegistration(ContextRegistration(type: ContextType(rawValue: 0x80), size: 8, tag: "c")) == .invalidContextRegistration)
+        #expect(machine.contextRegistrations.count == 4)
         #expect(throws: FltSetupError.self) { _ = try machine.registerFilter(named: "second") }
     }
 }

@@ -75,12 +75,34 @@ struct ReleaseContextTests {
         #expect(fixture.machine.referenceCount(of: context) == 1)
     }
 
-    @Test("a paged context referenced at DISPATCH_LEVEL is the same bug check")
+    /// FltReferenceContext page: IRQL <= DISPATCH_LEVEL, with no paged-pool limit (unlike
+    /// FltReleaseContext's page): a reference frees nothing.
+    @Test("a paged context referenced at DISPATCH_LEVEL: allowed, count + 1")
     func pagedReferenceAtDispatch() throws {
         let fixture = try MachineFixture()
         let context = try fixture.allocate(.stream, pool: .paged)
         fixture.machine.setIRQL(.dispatch)
-        #expect(throws: BugCheck.self) { try fixture.machine.referenceContext(context) }
+        try fixture.machine.referenceContext(context)
+        #expect(fixture.machine.referenceCount(of: context) == 2)
+        #expect(fixture.machine.bugCheck == nil)
+    }
+
+    /// Bug Check 0xC4 page, Parameter 1 0x11: paged pool freed above APC_LEVEL, under Driver Verifier.
+    @Test("a paged context released at DISPATCH_LEVEL: 0xD1 without verifier, 0xC4 0x11 with it")
+    func pagedReleaseCodes() throws {
+        let plain = try MachineFixture()
+        let context = try plain.allocate(.stream, pool: .paged)
+        plain.machine.setIRQL(.dispatch)
+        #expect(throws: BugCheck.self) { try plain.machine.releaseContext(context) }
+        #expect(plain.machine.bugCheck?.code == 0xD1)
+        #expect(plain.machine.bugCheck?.parameters[1] == 2)
+        let verified = try MachineFixture()
+        verified.machine.verifier = true
+        let paged = try verified.allocate(.stream, pool: .paged)
+        verified.machine.setIRQL(.dispatch)
+        #expect(throws: BugCheck.self) { try verified.machine.releaseContext(paged) }
+        #expect(verified.machine.bugCheck?.code == 0xC4)
+        #expect(verified.machine.bugCheck?.parameters.prefix(3) == [0x11, 2, 1])
     }
 
     @Test("any release above DISPATCH_LEVEL is a bug check, nonpaged too")

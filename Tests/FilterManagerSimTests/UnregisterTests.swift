@@ -49,14 +49,19 @@ struct UnregisterTests {
         #expect(fixture.machine.takeCleanups().first?.inWorkItem == true)
     }
 
-    @Test("above PASSIVE_LEVEL: bug check; twice: verifier report")
+    /// FltUnregisterFilter page: IRQL <= APC_LEVEL; ReactOS's implementation makes only APC-safe calls.
+    @Test("at APC_LEVEL: allowed; above it: bug check; twice: verifier report")
     func rules() throws {
         let fixture = try MachineFixture()
         try fixture.machine.unregisterFilter(fixture.filter)
         try fixture.machine.unregisterFilter(fixture.filter)
         #expect(fixture.violations().count == 1)
+        let atAPC = try MachineFixture()
+        atAPC.machine.setIRQL(.apc)
+        try atAPC.machine.unregisterFilter(atAPC.filter)
+        #expect(atAPC.machine.isUnregistered)
         let other = try MachineFixture()
-        other.machine.setIRQL(.apc)
+        other.machine.setIRQL(.dispatch)
         #expect(throws: BugCheck.self) { try other.machine.unregisterFilter(other.filter) }
     }
 }

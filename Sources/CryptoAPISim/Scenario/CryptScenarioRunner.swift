@@ -30,9 +30,18 @@ public struct CryptScenarioRunner: ScenarioRunner {
 
     /// Runs every line in order (stopping at the first unmet expectation with `failFast`), lets
     /// any call still stopped inside the API finish, and ends with the live objects of the ledger.
+    /// `@reboot` starts a new process on the same container store: handles are gone, containers
+    /// persist, as they do on disk.
     public func run(_ scenario: Scenario, options: ScenarioOptions = ScenarioOptions()) -> ScenarioReport {
         if let profile { simulator.profile = profile }
-        var session = CryptScenarioSession(simulator: simulator, ledgers: ledgers)
-        return ScenarioDriver.run(scenario, in: &session, options: options)
+        var booted = false
+        return ScenarioDriver.run(scenario, options: options) {
+            defer { booted = true }
+            let process = booted
+                ? CryptSimulator(store: simulator.store, profile: profile ?? .windows, userName: simulator.userName)
+                : simulator
+            return CryptScenarioSession(
+                simulator: process, ledgers: [ScenarioLedger(name: process.table.name, table: process.table)])
+        }
     }
 }

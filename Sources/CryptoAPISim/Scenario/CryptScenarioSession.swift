@@ -97,3 +97,22 @@ struct CryptScenarioSession: ScenarioSession {
         return ScenarioHex.string(Array(bytes.prefix(32))) + "... (\(bytes.count) bytes)"
     }
 }
+
+extension CryptScenarioSession {
+    /// `@expect NAME PROPERTY`: what a name holds, and the liveness and reference count of the
+    /// context, key or hash it names (a provider's count after `CryptContextAddRef`; a key or hash
+    /// after its provider is released).
+    func state(of name: String, _ property: ScenarioProperty) throws(ScenarioRuntimeError) -> ScenarioState {
+        guard let value = names[name] else {
+            throw ScenarioRuntimeError(column: 1, message: "unknown name \(ScenarioToken.quoted(name))")
+        }
+        let info = Handle(rawValue: value).flatMap { simulator.table.info($0) }
+        switch property {
+        case .value: return .value(value == 0 ? "NULL" : display(handle: value))
+        case .live: return .flag(info != nil)
+        case .references: return .count(info?.referenceCount ?? 0)
+        case .cleanups, .rundowns:
+            throw ScenarioRuntimeError(column: 1, message: "crypt has no '\(property.rawValue)' to expect")
+        }
+    }
+}

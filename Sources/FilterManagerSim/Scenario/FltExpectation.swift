@@ -17,7 +17,8 @@ enum FltExpectation {
                 column: expectation.column,
                 message: "\(ScenarioToken.quoted(unknown)) is not understood after the return (only VERIFIER is)")
         }
-        let returnsStatus = call == "@register" || FltScenarioCalls.table.function(named: call)?.returns == "NTSTATUS"
+        let directiveStatus = (call == "@register" || call == "@filter") && word != "-"
+        let returnsStatus = directiveStatus || FltScenarioCalls.table.function(named: call)?.returns == "NTSTATUS"
         if returnsStatus, word != "BUGCHECK", FltScenarioConstants.status(named: word) == nil {
             throw ScenarioRuntimeError(
                 column: expectation.column, message: "\(ScenarioToken.quoted(word)) is not a status name or value")

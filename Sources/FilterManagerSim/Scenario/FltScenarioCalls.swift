@@ -52,7 +52,8 @@ public enum FltScenarioCalls {
     /// The directives and the words each takes.
     static let directives = [
         ScenarioDirectiveForm("filter", words: 1...1, usage: "NAME"),
-        ScenarioDirectiveForm("register", words: 3...5, usage: "TYPE SIZE [POOL] TAG [CLEANUP]"),
+        ScenarioDirectiveForm("register", words: 3...8, usage: "TYPE SIZE [POOL] TAG [CLEANUP] [flags=FLAGS] [allocate=NAME] [free=NAME]"),
+        ScenarioDirectiveForm("verifier", words: 1...1, usage: "on|off"),
         ScenarioDirectiveForm("volume", words: 1...2, usage: "NAME [nostreamcontexts]"),
         ScenarioDirectiveForm("instance", words: 2...2, usage: "NAME VOLUME"),
         ScenarioDirectiveForm("file", words: 2...2, usage: "NAME VOLUME"),

@@ -1,3 +1,4 @@
+import ContextCore
 import ScenarioKit
 
 extension FltSession {
@@ -18,10 +19,28 @@ extension FltSession {
         let machine = self.machine
         switch directive.name {
         case "filter":
-            return try create(words[0]) { () throws(FltSetupError) in try machine.registerFilter(named: words[0]) }
+            let pending = pendingRegistrations
+            var status = NTStatus.success
+            let outcome = try create(words[0]) { () throws(FltSetupError) in
+                let filter = OutParameter<FltObject?>()
+                status = try machine.registerFilter(named: words[0], contextRegistrations: pending, filter: filter)
+                return filter.value
+            }
+            pendingRegistrations = []
+            return status == .success ? LineOutcome(returned: status.description, status: status, bound: outcome.bound)
+                : LineOutcome(returned: status.description, status: status, notes: ["FltRegisterFilter failed as a whole: no filter is registered"])
         case "register":
-            let status = try machine.addRegistration(try registration(words))
+            let entry = try registration(words)
+            guard machine.filterObject != nil else {
+                pendingRegistrations.append(entry)
+                return LineOutcome(returned: "-", notes: ["entry \(pendingRegistrations.count) of the array @filter registers"])
+            }
+            let status = try machine.addRegistration(entry)
             return LineOutcome(returned: status.description, status: status)
+        case "verifier":
+            guard words[0] == "on" || words[0] == "off" else { throw FltSetupError("@verifier takes 'on' or 'off'") }
+            machine.verifier = words[0] == "on"
+            return LineOutcome(returned: words[0])
         case "volume":
             guard words.count == 1 || words[1] == "nostreamcontexts" else {
                 throw FltSetupError("@volume takes a name and optionally 'nostreamcontexts', found \(ScenarioToken.quoted(words[1]))")
@@ -69,15 +88,15 @@ extension FltSession {
         }
     }
 
-    /// Makes an object and binds its name; a name already in use is an error.
+    /// Makes an object and binds its name (nothing is bound when `make` gives none); a name already
+    /// in use is an error.
     private mutating func create(
-        _ name: String, _ make: () throws(FltSetupError) -> FltObject
+        _ name: String, _ make: () throws(FltSetupError) -> FltObject?
     ) throws(FltSetupError) -> LineOutcome {
         guard ScenarioToken.isName(name) else { throw FltSetupError("\(ScenarioToken.quoted(name)) is not a name") }
         guard bindings[name] == nil else { throw FltSetupError("the name \(ScenarioToken.quoted(name)) is already in use") }
-        let object = try make()
         var outcome = LineOutcome.void
-        bind(name, .object(object), into: &outcome)
+        if let object = try make() { bind(name, .object(object), into: &outcome) }
         return outcome
     }
 
@@ -103,8 +122,46 @@ extension FltSession {
         return outcome
     }
 
-    /// `@register TYPE SIZE [POOL] TAG [CLEANUP]`.
-    private func registration(_ words: [String]) throws(FltSetupError) -> ContextRegistration {
+    /// `@register TYPE SIZE [POOL] TAG [CLEANUP] [flags=FLAGS] [allocate=NAME] [free=NAME]`.
+    private func registration(_ allWords: [String]) throws(FltSetupError) -> ContextRegistration {
+        var words: [String] = []
+        var options: [String: String] = [:]
+        for word in allWords {
+            if let equals = word.firstIndex(of: "="), words.count >= 3 {
+                let key = String(word[..<equals])
+                guard ["flags", "allocate", "free"].contains(key), options[key] == nil else {
+                    throw FltSetupError("@register takes flags=, allocate= and free= once each, found \(ScenarioToken.quoted(word))")
+                }
+                options[key] = String(word[word.index(after: equals)...])
+            } else {
+                guard options.isEmpty else { throw FltSetupError("flags=, allocate= and free= come last in @register") }
+                words.append(word)
+            }
+        }
+        var flags: UInt32 = 0
+        if let text = options["flags"] {
+            for name in text.split(separator: "|") {
+                switch name {
+                case "FLTFL_CONTEXT_REGISTRATION_NO_EXACT_SIZE_MATCH": flags |= ContextRegistration.noExactSizeMatch
+                case "0": break
+                default:
+                    guard let value = number(String(name)), value <= UInt64(UInt32.max) else {
+                        throw FltSetupError("unknown registration flag \(ScenarioToken.quoted(name))")
+                    }
+                    flags |= UInt32(value)
+                }
+            }
+        }
+        var entry = try registrationEntry(words)
+        entry.flags = flags
+        entry.allocateCallback = options["allocate"].flatMap { $0 == "NULL" ? nil : $0 }
+        entry.freeCallback = options["free"].flatMap { $0 == "NULL" ? nil : $0 }
+        return entry
+    }
+
+    /// `TYPE SIZE [POOL] TAG [CLEANUP]`.
+    private func registrationEntry(_ words: [String]) throws(FltSetupError) -> ContextRegistration {
+        guard words.count >= 3 else { throw FltSetupError("@register takes TYPE SIZE [POOL] TAG [CLEANUP]") }
         let constants = FltScenarioConstants.table.values
         guard let type = constants[words[0]] ?? number(words[0]) else {
             throw FltSetupError("unknown context type \(ScenarioToken.quoted(words[0]))")

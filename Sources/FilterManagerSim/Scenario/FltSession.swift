@@ -33,6 +33,12 @@ struct FltSession {
     let machine: FilterManager
     let ledgers: [ScenarioLedger]
     var bindings: [String: FltBinding] = [:]
+    /// The registration array `@register` lines build before `@filter` registers it.
+    var pendingRegistrations: [ContextRegistration] = []
+    /// Each context's cleanup runs, by ledger name, with the line and level of each.
+    var cleanupRuns: [String: [ScenarioCallbackRun]] = [:]
+    /// The line being run, for the cleanup record.
+    var currentLine = 0
 
     init(machine: FilterManager, ledgers: [ScenarioLedger]) {
         self.machine = machine

@@ -9,9 +9,11 @@ extension RPCClient {
     public func destroyClientContext(_ context: OutParameter<RPCContextHandle?>) -> RPCStatus {
         let value = context.value
         context.value = nil
+        let record = contextData(value)
         guard let handle = value?.handle, (try? table.free(handle, expecting: .rpcClientContext)) != nil else {
             return .contextMismatch
         }
+        if let record { closeLinkIfUnused(record.binding) }
         return .ok
     }
 

@@ -28,8 +28,7 @@ extension RPCClient {
         let data = ClientContextData(binding: bindingHandle, association: association, serverContext: serverContext)
         let label = links.withLock { $0[bindingHandle]?.label } ?? ""
         guard
-            let handle = try? table.allocate(
-                .rpcClientContext, owner: bindingHandle, label: name, bytes: Self.wireSize, payload: data),
+            let handle = try? table.allocate(.rpcClientContext, label: name, bytes: Self.wireSize, payload: data),
             (try? table.allocate(.rpcBindingCopy, owner: handle, label: label)) != nil
         else { return .invalidBinding }
         context.value = RPCContextHandle(handle)
@@ -62,9 +61,11 @@ extension RPCClient {
     /// rundown will run for it), and the client stub frees the handle's memory and sets `context`
     /// to NULL. When the call fails, nothing changes on either side and `context` keeps its value.
     public func closeResource(_ context: OutParameter<RPCContextHandle?>) -> RPCStatus {
+        let record: ClientContextData
         do {
-            let (record, association) = try route(context.value)
-            try server.close(on: association, context: record.serverContext)
+            let (routed, association) = try route(context.value)
+            try server.close(on: association, context: routed.serverContext)
+            record = routed
         } catch {
             return error.status
         }
@@ -72,6 +73,7 @@ extension RPCClient {
             _ = try? table.free(handle, expecting: .rpcClientContext)
         }
         context.value = nil
+        closeLinkIfUnused(record.binding)
         return .ok
     }
 

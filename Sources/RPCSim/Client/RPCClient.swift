@@ -20,13 +20,15 @@ struct Link: Sendable {
     var up = true
     /// The live association, made by the first call that needs one.
     var association: Handle?
+    /// Whether `RpcBindingFree` freed the binding; its context handles go on using the link.
+    var bindingFreed = false
 }
 
 /// The simulated RPC client runtime: binding handles and client context handles, in its own
 /// ``HandleTable`` (the client ledger), talking to one ``RPCServer`` over simulated connections.
 ///
-/// A binding is a root of the client table; each client context handle is a child of the binding
-/// it was opened through, and holds a copy of that binding as its own child. The client and the
+/// A binding and each client context handle are roots of the client table: a context handle holds
+/// its own copy of the binding it was opened through (its child), so it outlives `RpcBindingFree`. The client and the
 /// server share nothing but the association a call travels on.
 public final class RPCClient: Sendable {
     /// The client's handle table: bindings, context handles and their binding copies.
@@ -50,20 +52,36 @@ public final class RPCClient: Sendable {
         return .ok
     }
 
-    /// Frees a binding handle and sets it to NULL. The core's cascade frees the client memory of the
-    /// binding's context handles with it (without contacting the server); then the binding's
-    /// association, which nothing on the client uses any more, closes, and the server runs down
-    /// each of its contexts that was not closed. An invalid binding gives `RPC_S_INVALID_BINDING`
-    /// and is left as it was. The corresponding C function is `RpcBindingFree`.
+    /// Frees a binding handle and sets it to NULL. Context handles opened through it live on: each
+    /// keeps its own copy of the binding and goes on calling the server over the same association
+    /// (the Win32 page "Client development using context handles" frees the binding and keeps
+    /// calling; Wine's `ndr_contexthandle.c` gives each context handle its own binding). The
+    /// association closes, and the server runs down each of its contexts that was not closed, once
+    /// the last of those context handles is gone too. An invalid binding gives
+    /// `RPC_S_INVALID_BINDING` and is left as it was. The corresponding C function is `RpcBindingFree`.
     public func freeBinding(_ binding: OutParameter<RPCBindingHandle?>) -> RPCStatus {
         guard let handle = liveBinding(binding.value) else { return .invalidBinding }
-        let link = links.withLock { $0.removeValue(forKey: handle) }
         _ = try? table.free(handle, expecting: .rpcBinding)
-        if let association = link?.association {
-            server.closeAssociation(association)
-        }
+        links.withLock { $0[handle]?.bindingFreed = true }
+        closeLinkIfUnused(handle)
         binding.value = nil
         return .ok
+    }
+
+    /// Ends a freed binding's connection once no context handle uses it: its association closes
+    /// (the server runs down what was not closed) and the link is forgotten.
+    func closeLinkIfUnused(_ binding: Handle) {
+        let inUse = table.liveResources().contains {
+            $0.kind == .rpcClientContext && ($0.payload as? ClientContextData)?.binding == binding
+        }
+        guard !inUse else { return }
+        let association = links.withLock { links -> Handle? in
+            guard links[binding]?.bindingFreed == true else { return nil }
+            return links.removeValue(forKey: binding)?.association
+        }
+        if let association {
+            server.closeAssociation(association)
+        }
     }
 
     /// Simulates a communications failure on the binding's connection: the association is dropped
@@ -81,6 +99,23 @@ public final class RPCClient: Sendable {
             server.closeAssociation(association)
         }
         return .ok
+    }
+
+    /// Restarts the server: every association ends (the server runs down each context that was not
+    /// closed) and the next call of each binding makes a new one; context handles from before the
+    /// restart name contexts the new server does not know (`RPC_X_SS_CONTEXT_MISMATCH`).
+    public func restartServer() {
+        let associations = links.withLock { links -> [Handle] in
+            var ended: [Handle] = []
+            for key in links.keys {
+                if let association = links[key]?.association { ended.append(association) }
+                links[key]?.association = nil
+            }
+            return ended
+        }
+        for association in associations {
+            server.closeAssociation(association)
+        }
     }
 
     /// Makes the server reachable again for the binding; the next call makes a new association.

@@ -20,6 +20,7 @@ public enum RPCScenarioCalls {
             ScenarioDirectiveForm("client", words: 1...1, usage: "NAME"),
             ScenarioDirectiveForm("drop", words: 1...1, usage: "NAME"),
             ScenarioDirectiveForm("reconnect", words: 1...1, usage: "NAME"),
+            ScenarioDirectiveForm("restart", words: 0...0),
         ],
         readExpectation: { (expectation, _) throws(ScenarioRuntimeError) in _ = try RPCExpectation(expectation) }
     )

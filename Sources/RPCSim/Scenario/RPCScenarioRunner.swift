@@ -35,8 +35,12 @@ public struct RPCScenarioRunner: ScenarioRunner {
     /// Runs every line in order (stopping at the first unmet expectation with `failFast`) and ends
     /// with the live objects of the `client` and `server` ledgers.
     public func run(_ scenario: Scenario, options: ScenarioOptions = ScenarioOptions()) -> ScenarioReport {
-        var session = RPCScenarioSession(server: server, client: client, ledgers: ledgers)
-        return ScenarioDriver.run(scenario, in: &session, options: options)
+        var booted = false
+        return ScenarioDriver.run(scenario, options: options) {
+            defer { booted = true }
+            let world = booted ? RPCScenarioRunner() : self
+            return RPCScenarioSession(server: world.server, client: world.client, ledgers: world.ledgers)
+        }
     }
 }
 
@@ -62,6 +66,10 @@ struct RPCScenarioSession: ScenarioSession {
     var variables: [String: UInt64] = [:]
     /// The clients declared with `@client`, by name, with the binding each was given.
     var clients: [String: RPCBindingHandle] = [:]
+    /// The server context each opened handle stands for, by the handle's value.
+    var serverContexts: [UInt64: String] = [:]
+    /// The lines at which each server context ran down, by its ledger name.
+    var rundownLines: [String: [Int]] = [:]
 
     init(server: RPCServer, client: RPCClient, ledgers: [ScenarioLedger]) {
         self.server = server
@@ -78,7 +86,9 @@ struct RPCScenarioSession: ScenarioSession {
         case .directive(let directive): result = try perform(directive)
         }
         let expected = try line.expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
-        let events = server.journal.events(from: journalMark).filter { $0.action == .rundown }.map {
+        let rundowns = server.journal.events(from: journalMark).filter { $0.action == .rundown }
+        for rundown in rundowns { rundownLines[rundown.context, default: []].append(line.number) }
+        let events = rundowns.map {
             ScenarioEvent(
                 kind: RPCScenarioRunner.rundownEvent, subject: $0.context, detail: "\"\($0.resource)\" (\($0.association))")
         }

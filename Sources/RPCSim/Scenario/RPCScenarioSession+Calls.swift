@@ -54,6 +54,10 @@ extension RPCScenarioSession {
         let handle = OutParameter<RPCContextHandle?>()
         let status = client.openResource(binding, name: name, context: handle)
         var bound: [String: String] = [:]
+        if let value = handle.value, let serverContext = client.serverContextName(of: value) {
+            serverContexts[value.rawValue] = serverContext
+            if let variable = call.bindings.first { serverContexts[Self.nameKey(variable)] = serverContext }
+        }
         if let variable = call.bindings.first {
             variables[variable] = handle.value?.rawValue ?? 0
             bound[variable] = Self.display(handle.value?.rawValue ?? 0)
@@ -90,6 +94,14 @@ extension RPCScenarioSession {
         guard case .symbol(let name) = argument.value, variables[name] != nil else { return [:] }
         variables[name] = value ?? 0
         return [name: Self.display(value ?? 0)]
+    }
+
+    /// The key under which ``serverContexts`` remembers the server context a name was opened on,
+    /// apart from any handle value (the name may be NULL later).
+    static func nameKey(_ name: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash | 1 << 63
     }
 
     /// A handle value as reports show it: `NULL` or `0x100000002`.

@@ -1,4 +1,5 @@
 import ContextCore
+import ContextCore
 
 import ScenarioKit
 
@@ -25,6 +26,9 @@ extension RPCScenarioSession {
             let status = client.dropConnection(clients[name])
             let notes = status == .ok ? ["connection of \(name) dropped: no call reaches the server until @reconnect \(name)"] : []
             return RPCLineResult(outcome: .status(status), notes: notes)
+        case "restart":
+            client.restartServer()
+            return RPCLineResult(outcome: .status(.ok), notes: ["the server restarted: every association ended"])
         default:
             let name = try clientName(directive, declaring: false)
             return RPCLineResult(outcome: .status(client.reconnect(clients[name])))
@@ -45,5 +49,27 @@ extension RPCScenarioSession {
             throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is not a client (declare it with @client \(ScenarioToken.bounded(name)))")
         }
         return name
+    }
+}
+
+/// What `@expect NAME PROPERTY` sees of a bound handle.
+extension RPCScenarioSession {
+    /// A binding's or context handle's value, liveness and references in the client ledger, and
+    /// the rundowns of the server context a context handle was opened on.
+    func state(of name: String, _ property: ScenarioProperty) throws(ScenarioRuntimeError) -> ScenarioState {
+        guard let value = variables[name] else {
+            throw ScenarioRuntimeError(column: 1, message: "unknown name \(ScenarioToken.quoted(name))")
+        }
+        let info = Handle(rawValue: value).flatMap { client.table.info($0) }
+        switch property {
+        case .value: return .value(Self.display(value))
+        case .live: return .flag(info != nil)
+        case .references: return .count(info?.referenceCount ?? 0)
+        case .rundowns:
+            let serverContext = serverContexts[Self.nameKey(name)] ?? serverContexts[value]
+            return .runs((serverContext.flatMap { rundownLines[$0] } ?? []).map { ScenarioCallbackRun(line: $0) })
+        case .cleanups:
+            throw ScenarioRuntimeError(column: 1, message: "rpc has no 'cleanups' to expect (server contexts have rundowns)")
+        }
     }
 }

@@ -42,7 +42,7 @@ extension ScenarioCallTable {
                 column: 1, message: "\(function.name) has \(outputs) to bind, found \(call.bindings.count) name(s)")
         }
         if let expectation = call.expectation {
-            try readExpectation(expectation, function.name)
+            try read(expectation, function.name)
         }
     }
 
@@ -59,7 +59,21 @@ extension ScenarioCallTable {
             guard form.takesExpectation else {
                 throw ScenarioRuntimeError(column: expectation.column, message: "\(name) takes no expectation")
             }
-            try readExpectation(expectation, "@" + directive.name)
+        }
+        if directive.name == "expect" {
+            try ScenarioStateCheck.validate(directive)
+        } else if let expectation = directive.expectation {
+            try read(expectation, "@" + directive.name)
+        }
+    }
+
+    /// Reads an expectation: `BUGCHECK [CODE [PARAMETER...]]` the same for every simulator, the
+    /// rest as the family reads it.
+    private func read(_ expectation: ScenarioExpectation, _ call: String) throws(ScenarioRuntimeError) {
+        if ScenarioBugCheck.isExpected(by: expectation) {
+            _ = try ScenarioBugCheck.expected(in: expectation)
+        } else {
+            try readExpectation(expectation, call)
         }
     }
 

@@ -40,9 +40,9 @@ public struct ScenarioCallTable: Sendable {
         functionIndex[name].map { functions[$0] }
     }
 
-    /// The directive with this name, if the simulator has it.
+    /// The directive with this name, if the simulator has it or every simulator shares it.
     public func directive(named name: String) -> ScenarioDirectiveForm? {
-        directiveIndex[name].map { directives[$0] }
+        directiveIndex[name].map { directives[$0] } ?? Self.sharedDirectives.first { $0.name == name }
     }
 
     /// Every name a line may call, aliases included, sorted.

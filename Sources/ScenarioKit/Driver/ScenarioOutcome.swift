@@ -16,12 +16,16 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var met: Bool?
     /// The expectation checked, when it is not the line's own (`@resume` checks the resumed call's).
     public var expected: String?
+    /// The bug check the line caused, when it stopped the machine.
+    public var bugCheck: ScenarioBugCheck?
 
     /// Creates an outcome.
     public init(
         returned: String, lastError: String? = nil, output: String? = nil, bound: [String: String] = [:],
-        notes: [String] = [], events: [ScenarioEvent] = [], met: Bool? = nil, expected: String? = nil
+        notes: [String] = [], events: [ScenarioEvent] = [], met: Bool? = nil, expected: String? = nil,
+        bugCheck: ScenarioBugCheck? = nil
     ) {
+        self.bugCheck = bugCheck
         self.returned = returned
         self.lastError = lastError
         self.output = output

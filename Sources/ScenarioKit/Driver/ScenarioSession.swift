@@ -17,6 +17,9 @@ public protocol ScenarioSession {
     mutating func finish() -> [ScenarioStep]
     /// The live objects at the end, by ledger name.
     func liveObjects() -> [String: [String]]
+    /// Answers `@expect NAME PROPERTY => ...` about a bound name; throws when the name is unknown
+    /// or the property does not apply to what it names.
+    func state(of name: String, _ property: ScenarioProperty) throws(ScenarioRuntimeError) -> ScenarioState
 }
 
 extension ScenarioSession {
@@ -26,6 +29,11 @@ extension ScenarioSession {
     public var stopReason: String? { nil }
     /// Nothing in flight at the end.
     public mutating func finish() -> [ScenarioStep] { [] }
+    /// No state to inspect.
+    public func state(of name: String, _ property: ScenarioProperty) throws(ScenarioRuntimeError) -> ScenarioState {
+        throw ScenarioRuntimeError(column: 1, message: "\(calls.family) has no '\(property.rawValue)' to expect")
+    }
+
     /// Every ledger's live resources.
     public func liveObjects() -> [String: [String]] {
         Dictionary(ledgers.map { ($0.name, $0.liveNames) }, uniquingKeysWith: { a, _ in a })

@@ -133,8 +133,7 @@ extension ModelWorld {
 
     mutating func reference(_ random: inout SeededGenerator, _ checker: inout ModelChecker) {
         let handle = context(&random) { _ in true }
-        let paged = handle.flatMap { model.contexts[$0]?.pool.isPaged } ?? false
-        _ = level(upTo: paged ? .apc : .dispatch, &random)
+        _ = level(upTo: .dispatch, &random)
         let prediction = model.reference(handle)
         var stopped = false
         do { try machine.referenceContext(handle) } catch { stopped = true }

@@ -19,12 +19,13 @@ struct ModelWorld {
 
     /// The registrations of every sequence: variable size, except stream contexts (fixed 128 bytes).
     static let registrations: [ContextRegistration] = [
-        ContextRegistration(type: .volume, size: nil, cleanup: "VolumeCleanup"),
-        ContextRegistration(type: .instance, size: nil, cleanup: "InstanceCleanup"),
-        ContextRegistration(type: .file, size: nil, cleanup: "FileCleanup"),
-        ContextRegistration(type: .stream, size: 128, cleanup: "StreamCleanup"),
-        ContextRegistration(type: .streamHandle, size: nil, cleanup: "HandleCleanup"),
-        ContextRegistration(type: .transaction, size: nil, cleanup: "TransactionCleanup"),
+        ContextRegistration(type: .volume, size: nil, tag: "vctx", cleanup: "VolumeCleanup"),
+        ContextRegistration(type: .instance, size: nil, tag: "ictx", cleanup: "InstanceCleanup"),
+        ContextRegistration(type: .file, size: nil, tag: "fctx", cleanup: "FileCleanup"),
+        ContextRegistration(
+            type: .stream, size: 128, tag: "sctx", cleanup: "StreamCleanup", flags: ContextRegistration.noExactSizeMatch),
+        ContextRegistration(type: .streamHandle, size: nil, tag: "hctx", cleanup: "HandleCleanup"),
+        ContextRegistration(type: .transaction, size: nil, tag: "tctx", cleanup: "TransactionCleanup"),
     ]
 
     init() throws {

@@ -99,7 +99,6 @@ extension ReferenceModel {
             if handle == nil { prediction.violations = 1 }
             return prediction
         }
-        if context.pool.isPaged && irql >= .dispatch { _ = exceeds(.apc, &prediction); return prediction }
         contexts[handle]?.callerReferences += 1
         return prediction
     }
@@ -127,7 +126,7 @@ extension ReferenceModel {
     /// report per caller reference still held.
     mutating func unregister() -> Prediction {
         var prediction = Prediction()
-        if exceeds(.passive, &prediction) { return prediction }
+        if exceeds(.apc, &prediction) { return prediction }
         while runWorkItem(into: &prediction) {}
         for (object, node) in nodes.sorted(by: { $0.key.id < $1.key.id }) where object.kind == .instance && !node.gone {
             tearDown(object, into: &prediction)

@@ -103,6 +103,7 @@ struct ModelSequence {
             let handle = variable.value
             let expected = model.close(t.k, null: t.handle == nil)
             check(status == expected, "\(what): \(status), model \(expected)")
+            if let c = model.client(of: t.k) { expectedRundowns = model.settle(client: c) }
             check(handle == (status == .ok ? nil : t.handle), "\(what): handle after close \(String(describing: handle))")
             if let k = t.k, !t.viaCopy { variables[k] = handle }
         case 62..<75:
@@ -111,6 +112,7 @@ struct ModelSequence {
             what = "\(raising ? "RpcSs" : "RpcSm")DestroyClientContext \(t.k.map(String.init) ?? "NULL")\(t.viaCopy ? " (copy)" : "")"
             let variable = OutParameter(t.handle)
             let serverEvents = server.table.ledger.eventCount
+            let associations = model.liveAssociations
             var status = RPCStatus.ok
             if raising {
                 do {
@@ -124,8 +126,11 @@ struct ModelSequence {
             let handle = variable.value
             let expected = model.destroy(t.k, null: t.handle == nil)
             check(status == expected, "\(what): \(status), model \(expected)")
+            if let c = model.client(of: t.k) { expectedRundowns = model.settle(client: c) }
             check(handle == nil, "\(what): handle not set to NULL")
-            check(server.table.ledger.eventCount == serverEvents, "\(what): the server was contacted")
+            check(
+                model.liveAssociations != associations || server.table.ledger.eventCount == serverEvents,
+                "\(what): the server was contacted")
             if let k = t.k, !t.viaCopy { variables[k] = handle }
         case 75..<84:
             what = "drop c\(c)"
@@ -183,6 +188,12 @@ struct ModelSequence {
             let (expected, runDown) = model.freeBinding(client: c)
             check(status == expected, "final RpcBindingFree c\(c): \(status), model \(expected)")
             checkRundowns(expected: runDown, after: "final RpcBindingFree c\(c)")
+        }
+        for k in model.contexts.indices where model.contexts[k].clientMemoryLive {
+            let status = client.destroyClientContext(OutParameter(values[k]))
+            let expected = model.destroy(k, null: false)
+            check(status == expected, "final RpcSmDestroyClientContext \(k): \(status), model \(expected)")
+            checkRundowns(expected: model.settle(client: model.contexts[k].client), after: "final destroy \(k)")
         }
         let clientLive = client.table.liveCount()
         let serverLive = server.table.liveCount()

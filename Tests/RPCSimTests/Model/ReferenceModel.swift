@@ -81,15 +81,24 @@ struct ReferenceModel {
         return .ok
     }
 
-    /// RpcBindingFree: the binding's context handles lose their client memory, the association
-    /// closes; returns the contexts that must run down now.
+    /// RpcBindingFree: the binding goes; its context handles keep their own copy of it and their
+    /// association, which closes once none is left; returns the contexts that must run down now.
     mutating func freeBinding(client c: Int) -> (RPCStatus, Set<Int>) {
         guard clients[c].bindingLive else { return (.invalidBinding, []) }
         clients[c].bindingLive = false
-        for k in contexts.indices where contexts[k].client == c {
-            contexts[k].clientMemoryLive = false
-        }
-        return (.ok, endAssociation(of: c))
+        return (.ok, settle(client: c))
+    }
+
+    /// After a context handle of client `c` went away: a freed binding with no context handle left
+    /// closes its association; returns the contexts that must run down now.
+    mutating func settle(client c: Int) -> Set<Int> {
+        guard !clients[c].bindingLive, !contexts.contains(where: { $0.client == c && $0.clientMemoryLive }) else { return [] }
+        return endAssociation(of: c)
+    }
+
+    /// The client context `k` was opened through.
+    func client(of k: Int?) -> Int? {
+        k.map { contexts[$0].client }
     }
 
     var liveClientContexts: Int { contexts.filter(\.clientMemoryLive).count }
