@@ -3,7 +3,9 @@ import PCSC
 
 /// Options shared by the commands that talk to a reader.
 struct CardOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "The reader: index, exact name, or a unique part of its name (default: the first reader with a card).")
+    @Option(
+        name: .shortAndLong, help: "The reader: index, exact name, or a unique part of its name (default: the first reader with a card).",
+        completion: .custom(ReaderCompletion.names))
     var reader: String?
 
     @Flag(help: "Show every PC/SC call with its result and duration, and the ledger at exit, on standard error.")
