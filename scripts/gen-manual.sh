@@ -7,6 +7,8 @@
 #   scripts/gen-manual.sh            writes Docs/scard.1
 #   scripts/gen-manual.sh --check    exits 1 when Docs/scard.1 differs from what it would write
 #
+# The page passes `mandoc -T lint -W warning` (no warning or error); ManPageTests checks that.
+#
 # The plugin builds the package first (this needs libpcsclite-dev: scripts/setup.sh installs it).
 # It builds in debug mode, since the page comes from `scard --experimental-dump-help`, which is the
 # same in every configuration.
@@ -51,10 +53,26 @@ if [[ ! -s "$output" ]]; then
 fi
 
 # The plugin copies each discussion's blank lines into the page as they are; groff warns about
-# every one ("Empty input line"). `.Pp`, mdoc's paragraph break, renders the same without a warning.
+# every one ("Empty input line"). `.Pp`, mdoc's paragraph break, renders the same without a warning,
+# except right before a list item, where mdoc skips it (and says so): those are dropped. A text line
+# holding several sentences is split after each, as mdoc asks ("new sentence, new line").
+# The plugin's own EXIT STATUS (".Ex -std": 0 or >0) is replaced by the sections scard generates
+# from its own tables (`scard manual-sections`: ENVIRONMENT, FILES, EXIT STATUS from ExitStatus,
+# EXAMPLES, SEE ALSO); that command is hidden from help, and so from the page.
 page="$(mktemp)"
 trap 'rm -f "$page"' EXIT
-sed 's/^$/.Pp/' "$output" >"$page"
+binary="$(swift build --scratch-path "$scratch" --configuration debug --show-bin-path)/scard"
+{
+    sed 's/^$/.Pp/' "$output" |
+        awk '/^\.Sh "EXIT STATUS"$/ { exit }
+             $0 == ".It Em manual-sections" { hidden = 1; depth = 0; next }
+             hidden { if ($0 ~ /^\.Bl/) depth++; if ($0 == ".El" && --depth == 0) hidden = 0; next }
+             { lines[n++] = $0 } END {
+                 for (i = 0; i < n; i++) if (!(lines[i] == ".Pp" && (lines[i + 1] ~ /^\.It/ || lines[i + 1] ~ /^\.Sh/ || lines[i + 1] == ".Pp"))) print lines[i]
+             }' |
+        sed -e '/^\./! s/\([A-Za-z0-9)][.!?]\) \([A-Z(`$]\)/\1\n\2/g' -e "s/^'/\\\\\&'/"
+    "$binary" manual-sections
+} >"$page"
 
 if [[ -n "$check" ]]; then
     if cmp -s "$page" Docs/scard.1; then

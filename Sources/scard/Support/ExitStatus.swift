@@ -25,20 +25,38 @@ enum ExitStatus: Int32, CaseIterable {
     /// Interrupted (Ctrl-C or SIGTERM).
     case interrupted = 130
 
-    /// The table printed in `--help` and the docs.
-    static let table = """
-        Exit codes:
-          0    success
-          1    a check failed (status word, expected response, scenario expectation)
-          2    usage error or malformed input (hex, APDU, script, file)
-          3    PC/SC error
-          4    no readers, unknown or ambiguous reader, or no card
-          5    card removed or reset during the run
-          6    pcscd is not running
-          7    timed out (a wait, or a PC/SC call past its deadline)
-          8    an output could not be written (standard output, a report, the store)
-          130  interrupted (Ctrl-C or SIGTERM)
-        """
+    /// What the code means, in a few words: `--help`'s table and the man page's EXIT STATUS.
+    var summary: String {
+        switch self {
+        case .success: return "success"
+        case .checkFailed: return "a check failed (status word, expected response, scenario expectation)"
+        case .usage: return "usage error or malformed input (hex, APDU, script, scenario, file)"
+        case .pcscError: return "PC/SC error"
+        case .noCard: return "no readers, unknown or ambiguous reader, or no card"
+        case .cardRemoved: return "card removed or reset during the run"
+        case .noService: return "pcscd is not running"
+        case .timeout: return "timed out (a wait, or a PC/SC call past its deadline)"
+        case .writeFailed: return "an output could not be written (standard output, a report, the store)"
+        case .interrupted: return "interrupted (Ctrl-C or SIGTERM)"
+        }
+    }
+
+    /// What the code means for the simulators (`crypt`, `flt`, `rpc`), or nil when they never exit with it.
+    var simulatorMeaning: String? {
+        switch self {
+        case .success: return "every expectation met"
+        case .checkFailed: return "an expectation not met, a run stopped by --fail-fast, objects still live with --expect-clean, an example that does not hold"
+        case .usage: return "unreadable scenario, syntax error, unknown function, bad expectation word, damaged key store"
+        case .writeFailed: return "the key store could not be written (crypt)"
+        case .interrupted: return "interrupted"
+        case .pcscError, .noCard, .cardRemoved, .noService, .timeout: return nil
+        }
+    }
+
+    /// The table printed in `--help`, made from ``summary``.
+    static var table: String {
+        "Exit codes:\n" + allCases.map { "  " + String($0.rawValue).padded(to: 5) + $0.summary }.joined(separator: "\n")
+    }
 
     /// The exit status a PC/SC error maps to.
     static func of(_ error: PCSCError) -> ExitStatus {
