@@ -23,6 +23,7 @@ struct SCard: AsyncParsableCommand {
             ATRCommand.self, TLVCommand.self,
             ReaderCommand.self, ControlCommand.self, ShellCommand.self,
             RPCCommand.self, FltCommand.self, CryptCommand.self,
+            ManualSectionsCommand.self,
         ]
     )
 
