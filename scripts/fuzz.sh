@@ -3,7 +3,7 @@
 #
 #   fuzz.sh [SECONDS] [TARGET...]     default 60 seconds each, every target
 #
-# Targets: apdu-hex script-parser atr-decoder crypt-scenario flt-scenario rpc-scenario.
+# Targets: apdu-hex script-parser atr-decoder ber-tlv crypt-scenario flt-scenario rpc-scenario.
 # Each run starts from the seed corpus in Tests/Fuzz/<target>/corpus (read only: new inputs go to a
 # work folder under $SCARD_FUZZ_WORK, default /tmp/scard-fuzz), so every seed, including any kept
 # crash input, is replayed first as a regression test. A crash leaves its input in the work
@@ -24,10 +24,10 @@ fi
 shift || true
 
 declare -A products=(
-    [apdu-hex]=FuzzAPDUHex [script-parser]=FuzzScriptParser [atr-decoder]=FuzzATRDecoder
+    [apdu-hex]=FuzzAPDUHex [script-parser]=FuzzScriptParser [atr-decoder]=FuzzATRDecoder [ber-tlv]=FuzzBERTLV
     [crypt-scenario]=FuzzCryptScenario [flt-scenario]=FuzzFltScenario [rpc-scenario]=FuzzRPCScenario
 )
-all=(apdu-hex script-parser atr-decoder crypt-scenario flt-scenario rpc-scenario)
+all=(apdu-hex script-parser atr-decoder ber-tlv crypt-scenario flt-scenario rpc-scenario)
 targets=("${@:-${all[@]}}")
 for target in "${targets[@]}"; do
     if [[ -z "${products[$target]:-}" ]]; then

@@ -27,6 +27,7 @@ let package = Package(
         fuzzTarget("FuzzAPDUHex", "apdu-hex", ["ISO7816"]),
         fuzzTarget("FuzzScriptParser", "script-parser", ["APDUScriptSyntax"]),
         fuzzTarget("FuzzATRDecoder", "atr-decoder", ["ISO7816"]),
+        fuzzTarget("FuzzBERTLV", "ber-tlv", ["ISO7816"]),
         fuzzTarget("FuzzCryptScenario", "crypt-scenario", ["CryptoAPISim"], support: true),
         fuzzTarget("FuzzFltScenario", "flt-scenario", ["FilterManagerSim"], support: true),
         fuzzTarget("FuzzRPCScenario", "rpc-scenario", ["RPCSim"], support: true),

@@ -25,7 +25,8 @@ import Testing
         #expect(fci.children[0].printableText == "1PAY.SYS.DDF01")
         #expect(fci.children[1].children.map(\.tag.hex) == ["88", "5F2D", "9F11"])
         #expect(fci.children[1].children[1].printableText == "en")
-        #expect(fci.children[1].children[2].offset == 30)
+        #expect(fci.children[1].children[2].offset == 28)
+        #expect(fci.children[1].children[2].valueOffset == 31)
         #expect(fci.name(inside: nil) == "file control information (FCI) template")
         #expect(fci.children[0].name(inside: fci.tag) == "DF name")
         #expect(fci.children[1].children[0].name(inside: BERTag([0xA5])) == "short file identifier (SFI)")
@@ -71,6 +72,7 @@ import Testing
         bytes += (0..<200).map { UInt8($0) }
         let template = try #require(try BERTLV.decode(bytes).first)
         #expect(template.value.count == 203 && template.children[0].value.count == 200)
+        #expect(template.valueOffset == 3 && template.children[0].valueOffset == 6)
         let twoBytes = try BERTLV.decode([0x04, 0x82, 0x01, 0x00] + [UInt8](repeating: 0x41, count: 256))
         #expect(twoBytes[0].value.count == 256)
     }

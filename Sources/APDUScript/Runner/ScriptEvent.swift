@@ -6,8 +6,9 @@ public enum ScriptEvent: Sendable {
     case exchange(line: Int, exchange: Exchange, expectation: ResponsePattern?, met: Bool?, mismatch: String?)
     /// An `echo` line.
     case echo(line: Int, text: String)
-    /// A `reset` line reconnected with a card reset; the protocol now in use.
-    case reset(line: Int, activeProtocol: Protocols)
+    /// A `reset` line reconnected with a card reset; the protocol now in use and the card's new ATR
+    /// (empty when the status could not be read).
+    case reset(line: Int, activeProtocol: Protocols, atr: [UInt8])
     /// A `delay` line waited.
     case delay(line: Int, milliseconds: Int)
     /// A `# test: NAME` comment started a test case.
@@ -23,7 +24,7 @@ public enum ScriptEvent: Sendable {
     /// The script line the event belongs to.
     public var line: Int {
         switch self {
-        case .exchange(let line, _, _, _, _), .echo(let line, _), .reset(let line, _), .delay(let line, _),
+        case .exchange(let line, _, _, _, _), .echo(let line, _), .reset(let line, _, _), .delay(let line, _),
             .testSection(let line, _), .exit(let line), .beginTransaction(let line), .endTransaction(let line):
             return line
         }

@@ -85,7 +85,7 @@ public struct ScriptRunner: Sendable {
                 do {
                     let active = try card.reconnect(
                         share: options.connection.share, protocols: options.connection.protocols, initialization: .reset)
-                    report(.reset(line: line.number, activeProtocol: active))
+                    report(.reset(line: line.number, activeProtocol: active, atr: (try? card.status().atr) ?? []))
                 } catch {
                     outcome.error = (line.number, error)
                     return line.number

@@ -37,6 +37,11 @@ public enum BERTLV {
         return decoded
     }
 
+    /// The objects in a slice of bytes (a response's data) when all of it is BER-TLV; nil otherwise.
+    public static func decodeIfTLV(_ bytes: ArraySlice<UInt8>) -> Decoded? {
+        decodeIfTLV(Array(bytes))
+    }
+
     /// Decodes the objects of `bytes`, whose first byte is at `base` in the whole data.
     static func decode(_ bytes: ArraySlice<UInt8>, base: Int, depth: Int) throws(BERTLVError) -> ([BERTLVObject], Int) {
         var objects: [BERTLVObject] = []
@@ -91,7 +96,8 @@ public enum BERTLV {
                 (children, innerPadding) = try decode(value, base: offset(index), depth: depth + 1)
             }
             objects.append(BERTLVObject(
-                tag: tag, value: Array(value), children: children, offset: offset(start), paddingCount: innerPadding))
+                tag: tag, value: Array(value), children: children, offset: offset(start), valueOffset: offset(index),
+                paddingCount: innerPadding))
             index += length
         }
         return (objects, padding)

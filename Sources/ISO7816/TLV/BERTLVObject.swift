@@ -9,15 +9,21 @@ public struct BERTLVObject: Sendable, Equatable {
     public let children: [BERTLVObject]
     /// The 0-based offset of the tag in the data decoded.
     public let offset: Int
+    /// The 0-based offset of the value in the data decoded (after the tag and the length field).
+    public let valueOffset: Int
     /// The number of padding bytes (00 or FF) skipped inside a constructed object's value.
     public let paddingCount: Int
 
     /// Creates an object.
-    public init(tag: BERTag, value: [UInt8], children: [BERTLVObject] = [], offset: Int = 0, paddingCount: Int = 0) {
+    public init(
+        tag: BERTag, value: [UInt8], children: [BERTLVObject] = [], offset: Int = 0, valueOffset: Int? = nil,
+        paddingCount: Int = 0
+    ) {
         self.tag = tag
         self.value = value
         self.children = children
         self.offset = offset
+        self.valueOffset = valueOffset ?? offset + tag.bytes.count + (value.count < 0x80 ? 1 : value.count < 0x100 ? 2 : 3)
         self.paddingCount = paddingCount
     }
 

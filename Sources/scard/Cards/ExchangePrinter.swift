@@ -14,6 +14,8 @@ enum ExchangePrinter {
         let seconds: Double
         let wire: [Wire]?
         var line: Int?
+        /// The response data decoded as BER-TLV (`--tlv`, when it is BER-TLV).
+        var tlv: [TLVTree.Node]?
     }
 
     /// One wire exchange in JSON.

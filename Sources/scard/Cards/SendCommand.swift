@@ -42,6 +42,9 @@ struct SendCommand: ParsableCommand {
     @Flag(help: "Send all the APDUs as one PC/SC transaction: no other application's command lands between them.")
     var transaction = false
 
+    @Flag(help: "Decode each response's data as BER-TLV, as a tree of named tags, when it is BER-TLV.")
+    var tlv = false
+
     @Argument(help: "The APDUs in hex; - reads them from standard input, one per line.")
     var apdus: [String] = []
 
@@ -92,9 +95,14 @@ struct SendCommand: ParsableCommand {
                 throw CLIError(message: "APDU \(index + 1) (\(command)): \(diagnosis.explanation)", status: diagnosis.status)
             }
             if output.json {
-                JSONLine.print(ExchangePrinter.record(exchange))
+                var record = ExchangePrinter.record(exchange)
+                if tlv { record.tlv = BERTLV.decodeIfTLV(exchange.response.data).map(TLVTree.nodes) }
+                JSONLine.print(record)
             } else {
                 ExchangePrinter.lines(exchange, showWire: transmit.wire || card.trace).forEach { print($0) }
+                if tlv, let decoded = BERTLV.decodeIfTLV(exchange.response.data) {
+                    TLVTree.lines(decoded, indent: "    ").forEach { print($0) }
+                }
             }
             progress.update { $0 = (index + 1, nil) }
             if checkStatusWord && exchange.response.statusWord != .success {

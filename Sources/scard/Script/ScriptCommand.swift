@@ -149,7 +149,7 @@ struct ScriptCommand: ParsableCommand {
         defer { session.finish() }
         let printer = ScriptPrinter(
             json: output.json, timing: timing, wire: transmit.wire || card.trace, quiet: report != nil && reportFile == nil,
-            showsProgress: !noProgress)
+            showsProgress: !noProgress, tlv: tlv)
         let options = ScriptRunOptions(
             keepGoing: keepGoing,
             transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),

@@ -15,7 +15,11 @@ final class ScriptPrinter: Sendable {
     let showsProgress: Bool
     private let lock = Mutex(())
 
-    init(json: Bool, timing: Bool, wire: Bool, quiet: Bool = false, showsProgress: Bool = true) {
+    /// Whether each response's data is decoded as BER-TLV when it is (`--tlv`).
+    let tlv: Bool
+
+    init(json: Bool, timing: Bool, wire: Bool, quiet: Bool = false, showsProgress: Bool = true, tlv: Bool = false) {
+        self.tlv = tlv
         self.showsProgress = showsProgress
         self.json = json
         self.timing = timing
@@ -55,6 +59,8 @@ final class ScriptPrinter: Sendable {
         var `protocol`: String?
         var name: String?
         var action: String?
+        var atr: String?
+        var tlv: [TLVTree.Node]?
     }
 
     /// The JSON summary of a run.
@@ -97,19 +103,21 @@ final class ScriptPrinter: Sendable {
         }
         switch event {
         case .exchange(let line, let exchange, let expectation, let met, let mismatch):
-            if label == nil, met != false, !timing, !wire || exchange.wire.count < 2 {
+            let decoded = tlv ? BERTLV.decodeIfTLV(exchange.response.data) : nil
+            if label == nil, met != false, !timing, !wire || exchange.wire.count < 2, decoded == nil {
                 ExchangePrinter.withText(exchange) { emit($0) }
                 return
             }
             var lines = ExchangePrinter.lines(exchange, showWire: wire, timing: timing)
+            if let decoded { lines += TLVTree.lines(decoded, indent: "    ") }
             if met == false, let expectation {
                 lines.append("! line \(line): expected \(expectation), got \(exchange.response)" + (mismatch.map { " (\($0))" } ?? ""))
             }
             emit(lines, label: label)
         case .echo(_, let text):
             emit([text], label: label)
-        case .reset(_, let active):
-            emit(["> reset", "< card reset, \(active)"], label: label)
+        case .reset(_, let active, let atr):
+            emit(["> reset", "< card reset, \(active)" + (atr.isEmpty ? "" : ", ATR \(Hex.string(atr))")], label: label)
         case .delay:
             break
         case .testSection(_, let name):
@@ -138,6 +146,7 @@ final class ScriptPrinter: Sendable {
             record.meaning = base.meaning
             record.seconds = base.seconds
             record.wire = base.wire
+            if tlv { record.tlv = BERTLV.decodeIfTLV(exchange.response.data).map(TLVTree.nodes) }
             if let expectation {
                 let pattern = JSONValue.compact(expectation.elements.map(\.description).joined())
                 if expectation.scope == .statusWord { record.expectedSW = pattern } else { record.expected = pattern }
@@ -145,7 +154,9 @@ final class ScriptPrinter: Sendable {
             record.met = met
             record.mismatch = mismatch
         case .echo(_, let text): record.text = text
-        case .reset(_, let active): record.protocol = active.description
+        case .reset(_, let active, let atr):
+            record.protocol = active.description
+            record.atr = atr.isEmpty ? nil : JSONValue.hex(atr)
         case .delay(_, let milliseconds): record.seconds = Double(milliseconds) / 1000
         case .testSection(_, let name): record.name = name
         case .exit: break

@@ -13,7 +13,7 @@ enum ShellPrinter {
                 lines.append("! expected \(expectation), got \(exchange.response)" + (mismatch.map { " (\($0))" } ?? ""))
             }
             StandardOutput.write(lines.map { $0 + "\n" }.joined())
-        case .reset(_, let active):
+        case .reset(_, let active, _):
             StandardOutput.write("> reset\n< card reset, \(active)\n")
         case .echo(_, let text):
             StandardOutput.write(text + "\n")
