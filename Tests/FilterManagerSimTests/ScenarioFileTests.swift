@@ -20,7 +20,10 @@ struct ScenarioFileTests {
         Expected(file: "double-release", stopped: false, live: 0),
         Expected(file: "keep-race", stopped: false, live: 0),
         Expected(file: "leak", stopped: false, live: 1),
-        Expected(file: "paged-at-dispatch", stopped: true, live: 1),
+        Expected(file: "paged-at-dispatch", stopped: false, live: 1),
+        Expected(file: "registration-rules", stopped: false, live: 0),
+        Expected(file: "irql-rules", stopped: false, live: 0),
+        Expected(file: "state-expectations", stopped: false, live: 0),
         Expected(file: "related-contexts", stopped: false, live: 0),
         Expected(file: "replace", stopped: false, live: 0),
         Expected(file: "teardown", stopped: false, live: 0),
@@ -70,11 +73,15 @@ struct ScenarioFileTests {
     @Test("the paged-at-dispatch bug check names the rule and the line")
     func bugCheckNamesRuleAndLine() throws {
         let report = FltScenarioRunner().run(try Self.load("paged-at-dispatch"), options: ScenarioOptions())
-        let stopped = try #require(report.stopped)
-        #expect(stopped.hasPrefix("BUGCHECK 0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL at line 13:"))
-        #expect(stopped.contains("a paged context must be released at IRQL <= APC_LEVEL"))
-        #expect(report.steps.last?.line == 13)
-        #expect(report.steps.last?.returned == "BUGCHECK 0xD1")
+        #expect(report.stopped == nil, "the line expects the bug check")
+        let step = try #require(report.steps.last)
+        let note = try #require(step.notes.first)
+        #expect(note.hasPrefix("BUGCHECK 0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0x"))
+        #expect(note.contains("at line 13:"))
+        #expect(note.contains("a paged context must be released at IRQL <= APC_LEVEL"))
+        #expect(step.line == 13)
+        #expect(step.returned == "BUGCHECK 0xD1")
+        #expect(step.bugCheck?.code == 0xD1)
     }
 
     @Test("the built-in example story meets every expectation and ends with 0 live")
