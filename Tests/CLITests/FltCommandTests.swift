@@ -38,7 +38,8 @@ struct FltCommandTests {
 
     @Test("flt run: each shipped scenario exits as documented", arguments: [
         ("allocate-errors", Int32(0)), ("dispatch-work-item", 0), ("double-release", 0), ("keep-race", 0),
-        ("leak", 0), ("paged-at-dispatch", 1), ("related-contexts", 0), ("replace", 0), ("teardown", 0),
+        ("leak", 0), ("paged-at-dispatch", 0), ("related-contexts", 0), ("replace", 0), ("teardown", 0),
+        ("registration-rules", 0), ("irql-rules", 0), ("state-expectations", 0),
     ])
     func shipped(name: String, status: Int32) throws {
         let result = try ScardProcess.run(["flt", "run", Self.path(name)])
@@ -46,12 +47,31 @@ struct FltCommandTests {
         #expect(result.stdout.contains("all expectations met"))
     }
 
-    @Test("flt run: a bug check stops the run naming the rule and the line, exit 1")
+    /// A paged-at-dispatch release with no `=> BUGCHECK`: the bug check nobody expected.
+    static let unexpectedBugCheck = """
+        @filter filter
+        @register FLT_STREAM_CONTEXT 64 PagedPool 'sctx'
+        ctx = FltAllocateContext filter FLT_STREAM_CONTEXT 64 PagedPool
+        @irql DISPATCH_LEVEL
+        FltReleaseContext ctx
+        FltUnregisterFilter filter
+        """
+
+    @Test("flt run: an unexpected bug check stops the run naming the rule and the line, exit 1")
     func bugCheck() throws {
-        let result = try ScardProcess.run(["flt", "run", Self.path("paged-at-dispatch")])
+        let result = try ScardProcess.run(["flt", "run", "-"], stdin: Self.unexpectedBugCheck)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("stopped: BUGCHECK 0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL at line 13:"))
+        #expect(result.stdout.contains("stopped: BUGCHECK 0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL (0x"))
+        #expect(result.stdout.contains("at line 5:"))
         #expect(!result.stdout.contains("FltUnregisterFilter"))
+    }
+
+    @Test("flt run: an expected bug check is a met expectation, exit 0")
+    func expectedBugCheck() throws {
+        let result = try ScardProcess.run(["flt", "run", Self.path("paged-at-dispatch")])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("13: FltReleaseContext ctx -> BUGCHECK 0xD1  ok"))
+        #expect(!result.stdout.contains("stopped:"))
     }
 
     @Test("flt run --expect-clean: the leak fails (exit 1) and names the line that took the reference")
@@ -93,10 +113,15 @@ struct FltCommandTests {
 
     @Test("flt run --json: one object per line; the summary carries the bug check")
     func json() throws {
-        let result = try ScardProcess.run(["flt", "run", Self.path("paged-at-dispatch"), "--json"])
+        let result = try ScardProcess.run(["flt", "run", "-", "--json"], stdin: Self.unexpectedBugCheck)
         #expect(result.status == 1)
-        let summary = try #require(try JSONSerialization.jsonObject(with: Data((result.lines.last ?? "").utf8)) as? [String: Any])
+        let objects = try result.lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let summary = try #require(objects.first { $0["summary"] as? Bool == true })
         #expect((summary["stopped"] as? String)?.hasPrefix("BUGCHECK 0xD1") == true)
+        let step = try #require(objects.first { $0["bugCheck"] != nil })
+        #expect((step["bugCheck"] as? [String: Any])?["code"] as? Int == 0xD1)
     }
 
     @Test("flt run: syntax errors and unknown routines name file, line and column, run nothing, exit 2", arguments: [

@@ -79,7 +79,7 @@ extension FltSession: ScenarioSession {
     /// runs; what a context variable holds.
     func state(of name: String, _ property: ScenarioProperty) throws(ScenarioRuntimeError) -> ScenarioState {
         guard case .context(let context)? = bindings[name] else {
-            if property == .value, bindings[name] != nil { return .value(describe(bindings[name]!)) }
+            if property == .value, let binding = bindings[name] { return .value(describe(binding)) }
             throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is not a context variable")
         }
         switch property {

@@ -9,7 +9,8 @@ struct FltRunCommand: ScenarioRunCommand {
         discussion: """
             The file uses the shared scenario grammar plus the directives of Docs/flt.md: @filter, \
             @register, @volume, @instance, @file, @stream, @open, @transaction, @close, @detach, \
-            @dismount, @commit, @rollback, @irql, @step, @drain, @lowmemory. A bug check stops the run \
+            @dismount, @commit, @rollback, @irql, @step, @drain, @lowmemory, @verifier; and the shared @expect and \
+            @reboot (Docs/scenarios.md). A bug check no line expects stops the run \
             (BUGCHECK 0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL, naming the rule and the line).
 
             Example:
