@@ -1,4 +1,5 @@
-@testable import APDUScript
+@testable import APDUScriptSyntax
+import APDUScript
 import Testing
 import TestSupport
 
