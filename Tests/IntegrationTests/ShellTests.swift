@@ -116,6 +116,7 @@ extension VirtualReaderTests {
             #expect(run.steps[2].seconds < 1.5, "the prompt came back after \(run.steps[2].seconds) s")
             #expect(run.steps[2].output.contains("scard: interrupted while"), "\(run.transcript)")
             #expect(run.steps[3].output.contains("< 90 00 : normal processing"), "\(run.transcript)")
+            #expect(run.steps[3].output.components(separatedBy: "< 90 00").count == 2, "the abandoned call prints nothing: \(run.transcript)")
         }
 
         @Test("scard script - on a terminal sends each line as it is typed")
@@ -125,6 +126,7 @@ extension VirtualReaderTests {
             let run = try D.run(["script", "-r", "1", "-"], steps: [
                 D.keys("00 A4 00 0C 02 3F 00 => 90 00\r", until: "< 90 00 : normal processing", timeout: 10),
                 D.keys("00 B0 00 00 00\r", until: "< 69 86", timeout: 10),
+                D.Step(sleep: 0.5),
                 D.keys("\u{4}", until: nil, timeout: 1),
             ], state: state)
             let allMatched = run.steps.allSatisfy { $0.matched }

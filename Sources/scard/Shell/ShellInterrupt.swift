@@ -5,6 +5,10 @@ import Synchronization
 /// Set by the shell's SIGINT handler; cleared by whoever acts on it.
 private let interruptFlag = Atomic<Bool>(false)
 
+/// How many calls the shell has left to themselves; a call's output is printed only while it is
+/// the same as when the call started.
+private let abandonedCalls = Atomic<Int>(0)
+
 /// Ctrl-C in the shell: a SIGINT handler without `SA_RESTART`, so that a read waiting for the
 /// terminal returns (the line being typed is dropped), and card calls run on a thread of their own
 /// that the shell stops waiting for when Ctrl-C arrives.
@@ -24,6 +28,14 @@ enum ShellInterrupt {
 
     /// Whether Ctrl-C arrived since the last ``clear()``.
     static var isSet: Bool { interruptFlag.load(ordering: .relaxed) }
+
+    /// The count of abandoned calls, read when a call starts.
+    static var generation: Int { abandonedCalls.load(ordering: .acquiring) }
+
+    /// Notes that the call in progress was left to itself: what it prints from now on is dropped.
+    static func abandonCurrentCall() {
+        abandonedCalls.add(1, ordering: .releasing)
+    }
 
     /// Forgets an earlier Ctrl-C.
     static func clear() {

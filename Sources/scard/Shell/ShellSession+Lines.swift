@@ -117,10 +117,11 @@ extension ShellSession {
         transmit.ownTransaction = !inTransaction && transmit.ownTransaction
         let options = ScriptRunOptions(transmit: transmit, stopRequested: { ShellInterrupt.isSet }, connection: request)
         let showWire = self.showWire
+        let generation = ShellInterrupt.generation
         let run: (ScriptOutcome, [ScriptEvent])? = ShellInterrupt.run {
             var events: [ScriptEvent] = []
             let outcome = ScriptRunner(card: card, options: options).run(script) { event in
-                ShellPrinter.print(event, showWire: showWire)
+                if ShellInterrupt.generation == generation { ShellPrinter.print(event, showWire: showWire) }
                 events.append(event)
             }
             return (outcome, events)

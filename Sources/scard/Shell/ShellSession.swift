@@ -111,6 +111,7 @@ final class ShellSession {
     /// Leaves a call that Ctrl-C interrupted to itself: its connection and context are dropped
     /// unreleased (the call holds them), and the next line connects again in a fresh context.
     func abandon(_ what: String) {
+        ShellInterrupt.abandonCurrentCall()
         ShellInterrupt.clear()
         print("")
         report("interrupted while \(what): the call was left to itself; the next line connects again")
