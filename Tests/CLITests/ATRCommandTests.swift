@@ -6,9 +6,9 @@ import TestSupport
 struct ATRCommandTests {
     static let virtualCard = "3B 95 13 81 01 80 73 FF 01 00 0B"
 
-    /// The JSON object printed on standard output.
+    /// The report: the first JSON line printed on standard output (an error line may follow it).
     func object(_ result: ScardProcess.Result) throws -> [String: Any] {
-        let data = Data(result.stdout.utf8)
+        let data = Data((result.lines.first ?? "").utf8)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -27,7 +27,7 @@ struct ATRCommandTests {
         #expect(result.lines.contains("Protocols: T=1"))
         #expect(result.lines.contains("  category 80: compact-TLV data objects"))
         #expect(result.lines.contains("TCK  0B  correct"))
-        #expect(result.lines.last == "Valid ATR.")
+        #expect(result.lines.contains("Valid ATR."))
     }
 
     @Test("one argument per byte, colons and lower case give the same decoding")
@@ -72,6 +72,8 @@ struct ATRCommandTests {
         let report = try object(json)
         #expect(report["valid"] as? Bool == false)
         #expect(report["malformed"] as? Bool == false)
+        #expect(json.lines.count == 2)
+        #expect(json.lines.last?.contains(#""type":"error""#) == true)
     }
 
     @Test("a missing TCK and extra bytes exit 1")

@@ -12,6 +12,8 @@ struct CommandInfo: Decodable {
     }
 
     let commandName: String
+    /// False for a command hidden from help (and so from the man page).
+    let shouldDisplay: Bool
     let abstract: String?
     let discussion: String?
     let arguments: [Argument]?
@@ -25,9 +27,9 @@ struct CommandInfo: Decodable {
         return try JSONDecoder().decode(Dump.self, from: Data(result.stdout.utf8)).command
     }
 
-    /// Every command below this one, depth first, with the names that lead to it.
+    /// Every command below this one that help shows, depth first, with the names that lead to it.
     func descendants(under path: [String] = []) -> [(path: [String], command: CommandInfo)] {
-        (subcommands ?? []).flatMap { sub in
+        (subcommands ?? []).filter(\.shouldDisplay).flatMap { sub in
             [(path + [sub.commandName], sub)] + sub.descendants(under: path + [sub.commandName])
         }
     }
@@ -56,6 +58,20 @@ func manText(_ text: String) -> String {
     return escaped
 }
 
+/// A discussion as scripts/gen-manual.sh leaves it in the page: each text line escaped as the
+/// generator does, split after every sentence, a line then starting with `'` escaped, and blank
+/// lines turned into `.Pp`.
+func manDiscussion(_ text: String) -> String {
+    let sentenceEnd = /([A-Za-z0-9)][.!?]) ([A-Z(`$])/
+    return manText(text).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        if line.isEmpty { return ".Pp" }
+        if line.hasPrefix(".") { return String(line) }
+        return String(line).replacing(sentenceEnd) { "\($0.output.1)\n\($0.output.2)" }
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("'") ? "\\&" + $0 : String($0) }.joined(separator: "\n")
+    }.joined(separator: "\n")
+}
+
 @Suite("scard --help and the man page")
 struct HelpAndManualTests {
     static let manualPath = ScardProcess.projectRoot.appendingPathComponent("Docs/scard.1").path
@@ -67,7 +83,7 @@ struct HelpAndManualTests {
         let help = try ScardProcess.run(["--help"])
         #expect(help.status == 0)
         let lines = help.stdout.split(separator: "\n").map(String.init)
-        for sub in root.subcommands ?? [] where sub.commandName != "help" {
+        for sub in root.subcommands ?? [] where sub.commandName != "help" && sub.shouldDisplay {
             let abstract = try #require(sub.abstract, "\(sub.commandName) has no abstract")
             #expect(!abstract.isEmpty && !abstract.contains("\n"), "\(sub.commandName)")
             let firstWord = abstract.split(separator: " ").first.map(String.init) ?? ""
@@ -109,9 +125,7 @@ struct HelpAndManualTests {
                 expect(".It Em \(command.commandName)\n\(manText(command.abstract ?? ""))\n", "\(name)'s abstract")
             }
             if let discussion = command.discussion, !discussion.isEmpty {
-                let block = manText(discussion).split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? ".Pp" : String($0) }.joined(separator: "\n")
-                expect(block, "\(name)'s discussion")
+                expect(manDiscussion(discussion), "\(name)'s discussion")
             }
             for argument in command.arguments ?? [] where argument.shouldDisplay {
                 if let abstract = argument.abstract, !abstract.isEmpty {
@@ -195,7 +209,7 @@ struct InstallTests {
             #expect(!page.stderr.lowercased().contains("warning"), "\(page.stderr)")
             #expect(page.stdout.contains("NAME"))
             #expect(page.stdout.contains("scard"))
-            for sub in try CommandInfo.load().subcommands ?? [] {
+            for sub in try CommandInfo.load().subcommands ?? [] where sub.shouldDisplay {
                 #expect(page.stdout.contains(sub.commandName), "man page lacks \(sub.commandName)")
             }
 
