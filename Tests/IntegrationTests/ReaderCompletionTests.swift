@@ -9,7 +9,7 @@ extension VirtualReaderTests {
         func names() throws {
             let all = try ScardProcess.run(["---completion", "send", "--", "--reader", "3", "0", "scard", "send", "--reader", ""])
             #expect(all.lines == VirtualReader.readers, "\(all.stdout) \(all.stderr)")
-            let typed = try ScardProcess.run(["---completion", "status", "--", "--reader", "3", "6", "scard", "status", "-r", "virtual pcd 00 01"])
+            let typed = try ScardProcess.run(["---completion", "status", "--", "--reader", "3", "17", "scard", "status", "-r", "virtual pcd 00 01"])
             #expect(typed.lines == ["Virtual PCD 00 01"], "\(typed.stdout) \(typed.stderr)")
         }
 
