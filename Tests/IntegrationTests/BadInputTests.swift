@@ -17,7 +17,7 @@ extension VirtualReaderTests {
             (["status", "--reader", "pcd 00 01x"], 4, "no reader matches"),
             (["send"], 2, "give at least one APDU"),
             (["lifecycle", "--repeat", "0"], 2, "--repeat must be at least 1"),
-            (["no-such-command"], 2, "Unexpected argument"),
+            (["no-such-command"], 2, "scard: unexpected argument 'no-such-command'"),
         ]
 
         @Test("each bad input is refused with one line and its exit code", arguments: cases)

@@ -215,7 +215,7 @@ extension VirtualReaderTests {
                 let held = try ScardProcess.run(["script", "--reader", "1", holderFile])
                 #expect(waiting.isRunning, "the other process still waits when the holder is done")
                 #expect(held.status == 0, "\(held.stderr)")
-                #expect(held.lines.contains("< card reset, T=0"))
+                #expect(held.lines.contains("< card reset, T=0, ATR 3B 06 54 30 43 41 52 44"))
                 #expect(held.lines.contains("> transaction end"))
                 #expect(held.lines.last == "< 00 90 00 : normal processing")
                 let late = try waiting.wait(timeout: 60)

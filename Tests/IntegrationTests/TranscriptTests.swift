@@ -94,7 +94,7 @@ extension VirtualReaderTests {
             let shorter = try write("00 A4 00 0C 02 3F 00\n", "short.apdu", in: folder)
             let missing = try ScardProcess.run(["script", shorter, "--compare", golden, "--json"])
             #expect(missing.status == 1)
-            let record = try #require(try jsonObjects(missing.lines).last)
+            let record = try #require(try jsonObjects(missing.lines).last { $0["type"] as? String == "comparison" })
             #expect(record["equal"] as? Bool == false)
             let kinds = (record["differences"] as? [[String: Any]])?.map { $0["kind"] as? String }
             #expect(kinds == ["missing", "missing"])

@@ -1,14 +1,16 @@
+import ArgumentParser
+
 extension ScriptCommand {
     /// The options `--scriptor` cannot go with: it prints scriptor's output and nothing else.
     static let scriptorExclusions = "--json, --record, --compare, --report, --all-readers, --keep-going, --timing, --transaction, --tlv"
 
-    /// Refuses what `--scriptor` cannot do: one script, scriptor's output only.
-    func validateScriptor() throws(CLIError) {
+    /// Refuses what `--scriptor` cannot do: one script, scriptor's output only (a usage error, exit 2).
+    func validateScriptor() throws(ValidationError) {
         guard scriptor else { return }
-        if files.count != 1 { throw CLIError.usage("--scriptor runs one script, as scriptor does") }
+        if files.count != 1 { throw ValidationError("--scriptor runs one script, as scriptor does") }
         if output.json || record != nil || compare != nil || report != nil || allReaders || keepGoing || timing
             || transaction || tlv {
-            throw CLIError.usage("--scriptor prints scriptor's output only: it goes with none of \(Self.scriptorExclusions)")
+            throw ValidationError("--scriptor prints scriptor's output only: it goes with none of \(Self.scriptorExclusions)")
         }
     }
 
