@@ -59,12 +59,23 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
     public var live: [String: [String]]
     /// Set when the run stopped early (a bug check, `--fail-fast`): why and at which line.
     public var stopped: String?
+    /// The machines the run used, in order: the first, then one per `@reboot` (not encoded).
+    public var machines: [ScenarioMachine] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case steps, live, stopped
+    }
 
     /// Creates a report.
     public init(steps: [ScenarioStep] = [], live: [String: [String]] = [:], stopped: String? = nil) {
         self.steps = steps
         self.live = live
         self.stopped = stopped
+    }
+
+    /// Reports are equal when their steps, live objects and stop are.
+    public static func == (lhs: ScenarioReport, rhs: ScenarioReport) -> Bool {
+        lhs.steps == rhs.steps && lhs.live == rhs.live && lhs.stopped == rhs.stopped
     }
 
     /// The number of lines whose expectation was not met.

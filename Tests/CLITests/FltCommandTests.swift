@@ -93,6 +93,17 @@ struct FltCommandTests {
         #expect(result.stderr.contains("ledger flt:"))
     }
 
+    @Test("flt run --trace after @reboot prints each machine's ledger, the new one named by its @reboot line")
+    func traceAfterReboot() throws {
+        let file = ScardProcess.projectRoot.appendingPathComponent("Docs/examples/scenarios/flt-expect-and-reboot.scen").path
+        let result = try ScardProcess.run(["flt", "run", file, "--trace"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try #require(result.stderr.range(of: "ledger flt: 1 event(s)"))
+        let second = try #require(result.stderr.range(of: "ledger flt (after @reboot at line 8): 2 event(s)"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(result.stderr[second.upperBound...].contains("free context#1 FLT_STREAM_CONTEXT NonPagedPool"))
+    }
+
     @Test("flt run --fail-fast stops at the first unmet expectation, exit 1")
     func failFast() throws {
         let text = """

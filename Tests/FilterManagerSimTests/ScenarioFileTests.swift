@@ -18,14 +18,14 @@ struct ScenarioFileTests {
         Expected(file: "allocate-errors", stopped: false, live: 0),
         Expected(file: "dispatch-work-item", stopped: false, live: 0),
         Expected(file: "double-release", stopped: false, live: 0),
+        Expected(file: "irql-rules", stopped: false, live: 0),
         Expected(file: "keep-race", stopped: false, live: 0),
         Expected(file: "leak", stopped: false, live: 1),
         Expected(file: "paged-at-dispatch", stopped: false, live: 1),
         Expected(file: "registration-rules", stopped: false, live: 0),
-        Expected(file: "irql-rules", stopped: false, live: 0),
-        Expected(file: "state-expectations", stopped: false, live: 0),
         Expected(file: "related-contexts", stopped: false, live: 0),
         Expected(file: "replace", stopped: false, live: 0),
+        Expected(file: "state-expectations", stopped: false, live: 0),
         Expected(file: "teardown", stopped: false, live: 0),
     ]
 

@@ -77,13 +77,14 @@ struct BindingTests {
             for index in 0..<8 {
                 group.addTask {
                     let binding = OutParameter(world.bind("c\(index)"))
+                    var kept: [OutParameter<RPCContextHandle?>] = []
                     for round in 0..<50 {
                         let context = OutParameter(world.open(binding.value, "r\(round % 3)").1)
                         _ = world.client.writeResource(context.value, bytes: [UInt8(index)])
                         switch round % 3 {
                         case 0: _ = world.client.closeResource(context)
                         case 1: _ = world.client.destroyClientContext(context)
-                        default: break
+                        default: kept.append(context)
                         }
                         if round % 10 == 9 {
                             _ = world.client.dropConnection(binding.value)
@@ -91,6 +92,8 @@ struct BindingTests {
                         }
                     }
                     _ = world.client.freeBinding(binding)
+                    // The handles left open outlive the binding; destroying the last closes the association.
+                    for context in kept { _ = world.client.destroyClientContext(context) }
                 }
             }
         }

@@ -138,6 +138,6 @@ struct DestroyClientContextTests {
         _ = world.client.freeBinding(binding)
         #expect(world.client.table.liveCount() == 0)
         #expect(world.server.table.liveCount() == 0)
-        #expect(world.server.rundowns.map(\.resource) == ["a.value"])
+        #expect(world.server.rundowns.map(\.resource) == ["a"])
     }
 }

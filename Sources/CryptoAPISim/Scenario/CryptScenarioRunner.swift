@@ -38,7 +38,9 @@ public struct CryptScenarioRunner: ScenarioRunner {
         return ScenarioDriver.run(scenario, options: options) {
             defer { booted = true }
             let process = booted
-                ? CryptSimulator(store: simulator.store, profile: profile ?? .windows, userName: simulator.userName)
+                ? CryptSimulator(
+                    store: simulator.store, profile: profile ?? .windows, userName: simulator.userName,
+                    ledgerCapacity: simulator.table.ledger.capacity)
                 : simulator
             return CryptScenarioSession(
                 simulator: process, ledgers: [ScenarioLedger(name: process.table.name, table: process.table)])

@@ -25,7 +25,7 @@ public struct FltScenarioRunner: ScenarioRunner {
         var booted = false
         return ScenarioDriver.run(scenario, options: options) {
             defer { booted = true }
-            let machine = booted ? FilterManager(name: self.machine.table.name) : self.machine
+            let machine = booted ? FilterManager(name: self.machine.table.name, ledgerCapacity: self.machine.table.ledger.capacity) : self.machine
             return FltSession(machine: machine, ledgers: [ScenarioLedger(name: machine.table.name, table: machine.table)])
         }
     }

@@ -38,7 +38,7 @@ public struct RPCScenarioRunner: ScenarioRunner {
         var booted = false
         return ScenarioDriver.run(scenario, options: options) {
             defer { booted = true }
-            let world = booted ? RPCScenarioRunner() : self
+            let world = booted ? RPCScenarioRunner(ledgerCapacity: client.table.ledger.capacity) : self
             return RPCScenarioSession(server: world.server, client: world.client, ledgers: world.ledgers)
         }
     }

@@ -16,15 +16,13 @@ public enum ScenarioDriver {
     public static func run<Session: ScenarioSession>(
         _ scenario: Scenario, in session: inout Session, options: ScenarioOptions
     ) -> ScenarioReport {
-        var current: Session? = session
-        defer { if let current { session = current } }
-        return run(scenario, options: options) {
-            if let first = current {
-                current = nil
-                return first
-            }
-            return nil
+        var first: Session? = session
+        let (report, last) = loop(scenario, options: options) {
+            defer { first = nil }
+            return first
         }
+        if let last { session = last }
+        return report
     }
 
     /// Runs every line in order on the session `boot` makes, and on a new one from `boot` at each
@@ -33,8 +31,16 @@ public enum ScenarioDriver {
     public static func run<Session: ScenarioSession>(
         _ scenario: Scenario, options: ScenarioOptions, boot: () -> Session?
     ) -> ScenarioReport {
+        loop(scenario, options: options, boot: boot).report
+    }
+
+    /// The run loop: the report, and the session of the last machine (nil when none booted).
+    static func loop<Session: ScenarioSession>(
+        _ scenario: Scenario, options: ScenarioOptions, boot: () -> Session?
+    ) -> (report: ScenarioReport, session: Session?) {
         var report = ScenarioReport()
-        guard var session = boot() else { return report }
+        guard var session = boot() else { return (report, nil) }
+        report.machines = [ScenarioMachine(bootLine: nil, ledgers: session.ledgers)]
         var halted: (line: Int, reason: String)?
         for (index, line) in scenario.lines.enumerated() {
             var step: ScenarioStep
@@ -43,6 +49,7 @@ public enum ScenarioDriver {
                 step = skeleton(of: line)
                 if let fresh = boot() {
                     session = fresh
+                    report.machines.append(ScenarioMachine(bootLine: line.number, ledgers: fresh.ledgers))
                     halted = nil
                     step.returned = "-"
                     step.notes = ["a fresh machine: nothing of the one before survives"]
@@ -77,7 +84,7 @@ public enum ScenarioDriver {
         }
         report.steps += session.finish()
         report.live = session.liveObjects()
-        return report
+        return (report, session)
     }
 
     /// Runs one line and reports it: a line the table refuses, or that cannot run, is `not run`

@@ -9,7 +9,12 @@ enum ScenarioOutput {
     ) -> CLIError? {
         emit(report, json: options.json)
         if options.trace {
-            for ledger in ledgers { LedgerOutput.trace(ledger.table, title: ledger.name) }
+            if report.machines.isEmpty {
+                for ledger in ledgers { LedgerOutput.trace(ledger.table, title: ledger.name) }
+            }
+            for machine in report.machines {
+                for ledger in machine.ledgers { LedgerOutput.trace(ledger.table, title: machine.title(of: ledger)) }
+            }
         }
         return failure(of: report, expectClean: options.expectClean || alwaysClean, option: options.expectClean)
     }
