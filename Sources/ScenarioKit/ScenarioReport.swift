@@ -59,11 +59,15 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
     public var live: [String: [String]]
     /// Set when the run stopped early (a bug check, `--fail-fast`): why and at which line.
     public var stopped: String?
+    /// The line the run stopped at, when it stopped early.
+    public var stoppedAtLine: Int?
+    /// Why the run stopped early, when it did.
+    public var stopReason: ScenarioStopReason?
     /// The machines the run used, in order: the first, then one per `@reboot` (not encoded).
     public var machines: [ScenarioMachine] = []
 
     private enum CodingKeys: String, CodingKey {
-        case steps, live, stopped
+        case steps, live, stopped, stoppedAtLine, stopReason
     }
 
     /// Creates a report.
@@ -76,6 +80,14 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
     /// Reports are equal when their steps, live objects and stop are.
     public static func == (lhs: ScenarioReport, rhs: ScenarioReport) -> Bool {
         lhs.steps == rhs.steps && lhs.live == rhs.live && lhs.stopped == rhs.stopped
+            && lhs.stoppedAtLine == rhs.stoppedAtLine && lhs.stopReason == rhs.stopReason
+    }
+
+    /// Records that the run stopped at `line`, why, and the text that says so.
+    public mutating func stop(at line: Int, _ reason: ScenarioStopReason, _ text: String) {
+        stopped = text
+        stoppedAtLine = line
+        stopReason = reason
     }
 
     /// The number of lines whose expectation was not met.
@@ -83,6 +95,14 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
 
     /// The number of live objects left, over every ledger.
     public var liveTotal: Int { live.values.reduce(0) { $0 + $1.count } }
+}
+
+/// Why a scenario run stopped before its last line.
+public enum ScenarioStopReason: String, Sendable, Codable, Equatable {
+    /// A bug check no line expected stopped the machine.
+    case bugCheck = "bug-check"
+    /// An expectation was not met under `--fail-fast`.
+    case expectation
 }
 
 /// Options every simulator's scenario runner takes.

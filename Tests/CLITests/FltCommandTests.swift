@@ -31,9 +31,9 @@ struct FltCommandTests {
         }
         #expect(objects.first?["call"] as? String == "@filter")
         let summary = try #require(objects.last)
-        #expect(summary["summary"] as? Bool == true)
-        #expect(summary["failures"] as? Int == 0)
-        #expect((summary["live"] as? [String: [String]])?["flt"] == [])
+        #expect(summary["type"] as? String == "summary")
+        #expect(summary["failureCount"] as? Int == 0)
+        #expect((summary["liveObjects"] as? [String: [String]])?["flt"] == [])
     }
 
     @Test("flt run: each shipped scenario exits as documented", arguments: [
@@ -122,17 +122,24 @@ struct FltCommandTests {
         #expect(!fast.stdout.contains("4: FltAllocateContext"))
     }
 
-    @Test("flt run --json: one object per line; the summary carries the bug check")
+    @Test("flt run --json: one object per line, valid against schemas/flt; the summary says where and why the run stopped")
     func json() throws {
         let result = try ScardProcess.run(["flt", "run", "-", "--json"], stdin: Self.unexpectedBugCheck)
         #expect(result.status == 1)
         let objects = try result.lines.map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
-        let summary = try #require(objects.first { $0["summary"] as? Bool == true })
+        let summary = try #require(objects.first { $0["type"] as? String == "summary" })
         #expect((summary["stopped"] as? String)?.hasPrefix("BUGCHECK 0xD1") == true)
+        #expect(summary["stoppedAtLine"] as? Int == 5)
+        #expect(summary["stopReason"] as? String == "bug-check")
         let step = try #require(objects.first { $0["bugCheck"] != nil })
-        #expect((step["bugCheck"] as? [String: Any])?["code"] as? Int == 0xD1)
+        let check = try #require(step["bugCheck"] as? [String: Any])
+        #expect(check["code"] as? String == "000000D1")
+        #expect(check["name"] as? String == "DRIVER_IRQL_NOT_LESS_OR_EQUAL")
+        #expect((check["parameters"] as? [String])?.count == 4)
+        #expect(objects.last?["type"] as? String == "error")
+        #expect(try JSONSchemas.problems(in: result.stdout, schema: "flt").isEmpty)
     }
 
     @Test("flt run: syntax errors and unknown routines name file, line and column, run nothing, exit 2", arguments: [

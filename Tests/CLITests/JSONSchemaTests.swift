@@ -29,6 +29,7 @@ enum JSONSchemaCases {
         "flt run": [
             ["flt", "run", "--json", scenario("FilterManagerSimTests", "leak.scen")],
             ["flt", "run", "--json", "--expect-clean", scenario("FilterManagerSimTests", "leak.scen")],
+            ["flt", "run", "--json", scenario("FilterManagerSimTests", "paged-at-dispatch.scen")],
         ],
         "rpc example": [["rpc", "example", "--json"]],
         "rpc run": [["rpc", "run", "--json", scenario("RPCSimTests", "two-clients.scen")]],

@@ -42,8 +42,11 @@ struct RPCCommandTests {
         }
         #expect(objects.count == 13)
         let last = try #require(objects.last)
-        #expect(last["rundownsAtDestroy"] as? Int == 0)
-        #expect(last["rundownsAtDrop"] as? Int == 1)
+        #expect(last["type"] as? String == "example")
+        #expect(last["destroyRundownCount"] as? Int == 0)
+        #expect(last["dropRundownCount"] as? Int == 1)
+        #expect(last["holds"] as? Bool == true)
+        #expect(try JSONSchemas.problems(in: result.stdout, schema: "rpc").isEmpty)
     }
 
     @Test("rpc run passes every shipped scenario with --expect-clean", arguments: scenarioNames)
@@ -101,7 +104,8 @@ struct RPCCommandTests {
         #expect(objects[2]["returned"] as? String == "EXCEPTION RPC_X_SS_CONTEXT_MISMATCH (6)")
         #expect(objects[2]["met"] as? Bool == true)
         #expect(objects[2]["line"] as? Int == 3)
-        let live = try #require(objects[4]["live"] as? [String: [String]])
+        #expect(objects[4]["type"] as? String == "summary")
+        let live = try #require(objects[4]["liveObjects"] as? [String: [String]])
         #expect(live["client"] == [])
         #expect(live["server"] == [])
     }

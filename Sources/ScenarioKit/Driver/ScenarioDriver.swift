@@ -69,7 +69,7 @@ public enum ScenarioDriver {
             report.steps.append(step)
             if halted == nil, let reason = session.stopReason {
                 let expected = step.met == true && ScenarioBugCheck.isExpected(by: line.expectation)
-                if !expected, report.stopped == nil { report.stopped = reason }
+                if !expected, report.stopped == nil { report.stop(at: line.number, .bugCheck, reason) }
                 let reboots = scenario.lines[(index + 1)...].contains {
                     if case .directive(let directive) = $0.content { return directive.name == "reboot" }
                     return false
@@ -78,7 +78,7 @@ public enum ScenarioDriver {
                 halted = (line.number, reason)
             }
             if options.failFast, step.met == false {
-                report.stopped = report.stopped ?? failFastStop(line: line.number)
+                if report.stopped == nil { report.stop(at: line.number, .expectation, failFastStop(line: line.number)) }
                 break
             }
         }

@@ -38,12 +38,9 @@ enum ScenarioOutput {
     static func emit(_ report: ScenarioReport, json: Bool) {
         if json {
             for step in report.steps {
-                print(JSONLine.string(step))
+                print(JSONLine.string(ScenarioJSONLines.Step(step)))
             }
-            let summary = Summary(
-                summary: true, steps: report.steps.count, failures: report.failures,
-                live: report.live, stopped: report.stopped)
-            print(JSONLine.string(summary))
+            print(JSONLine.string(ScenarioJSONLines.Summary(report)))
         } else {
             for step in report.steps {
                 print(text(of: step))
@@ -81,13 +78,5 @@ enum ScenarioOutput {
         lines += step.events.map { "    ! " + EchoedText.escaped($0.description) }
         lines += step.ledgerDelta.map { "    ledger: " + EchoedText.escaped($0) }
         return lines.joined(separator: "\n")
-    }
-
-    private struct Summary: Encodable {
-        let summary: Bool
-        let steps: Int
-        let failures: Int
-        let live: [String: [String]]
-        let stopped: String?
     }
 }

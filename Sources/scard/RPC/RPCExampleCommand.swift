@@ -48,46 +48,61 @@ struct RPCExampleCommand: ScenarioExampleCommand {
     }
 }
 
-/// What the example shows: where the rundown ran, that destroy ran none, and the live counts.
+/// What the example shows: where the rundown ran, that destroy ran none, and the live counts
+/// (the JSON line of type `example`).
 struct RPCExampleSummary: Encodable {
+    /// A line whose step ran rundowns.
+    struct Rundowns: Encodable {
+        /// The line.
+        let line: Int
+        /// Its call or directive.
+        let call: String
+        /// How many rundowns it ran.
+        let rundownCount: Int
+    }
+
+    let type = "example"
     /// The lines whose step ran a rundown, with the call or directive.
-    let rundowns: [String]
+    let rundowns: [Rundowns]
     /// Rundowns run by RpcSmDestroyClientContext lines (the example shows there are none).
-    let rundownsAtDestroy: Int
+    let destroyRundownCount: Int
     /// Rundowns run when the association went away (`@drop`).
-    let rundownsAtDrop: Int
-    /// Live objects per ledger at the end.
-    let live: [String: Int]
+    let dropRundownCount: Int
+    /// Live objects in the client ledger at the end.
+    let clientLiveCount: Int
+    /// Live objects in the server ledger at the end.
+    let serverLiveCount: Int
+    /// Whether the example showed what it claims.
+    let holds: Bool
 
     init(report: ScenarioReport) {
-        var rundowns: [String] = []
+        var rundowns: [Rundowns] = []
         var atDestroy = 0
         var atDrop = 0
         for step in report.steps {
             let count = step.events.filter { $0.kind == RPCScenarioRunner.rundownEvent }.count
             guard count > 0 else { continue }
-            rundowns.append("line \(step.line) (\(step.call)): \(count) rundown(s)")
+            rundowns.append(Rundowns(line: step.line, call: step.call, rundownCount: count))
             if step.call.hasSuffix("DestroyClientContext") { atDestroy += count }
             if step.call == "@drop" { atDrop += count }
         }
         self.rundowns = rundowns
-        rundownsAtDestroy = atDestroy
-        rundownsAtDrop = atDrop
-        live = report.live.mapValues(\.count)
-    }
-
-    /// Whether the example showed what it claims: one rundown, at the drop, none at destroy, 0 live.
-    var holds: Bool {
-        rundownsAtDrop == 1 && rundowns.count == 1 && rundownsAtDestroy == 0 && live.values.allSatisfy { $0 == 0 }
+        destroyRundownCount = atDestroy
+        dropRundownCount = atDrop
+        clientLiveCount = report.live["client"]?.count ?? 0
+        serverLiveCount = report.live["server"]?.count ?? 0
+        // One rundown, at the drop, none at destroy, 0 live.
+        holds = atDrop == 1 && rundowns.count == 1 && atDestroy == 0 && report.liveTotal == 0
     }
 
     /// The summary as text.
     var lines: [String] {
-        let where_ = rundowns.isEmpty ? "never" : rundowns.joined(separator: "; ")
+        let where_ = rundowns.isEmpty
+            ? "never" : rundowns.map { "line \($0.line) (\($0.call)): \($0.rundownCount) rundown(s)" }.joined(separator: "; ")
         return [
-            "rundown ran \(rundownsAtDrop + rundownsAtDestroy) time(s): \(where_)",
-            "rundowns at RpcSmDestroyClientContext: \(rundownsAtDestroy) (the server is not contacted)",
-            "live at the end: client \(live["client"] ?? 0), server \(live["server"] ?? 0)",
+            "rundown ran \(dropRundownCount + destroyRundownCount) time(s): \(where_)",
+            "rundowns at RpcSmDestroyClientContext: \(destroyRundownCount) (the server is not contacted)",
+            "live at the end: client \(clientLiveCount), server \(serverLiveCount)",
             holds ? "example holds" : "example does NOT hold",
         ]
     }
