@@ -5,11 +5,13 @@
 /// ```swift
 /// let database = ATRDatabase(parsing: Array(text.utf8))
 /// database.names(for: [0x3B, 0x95, 0x13, 0x81, 0x01, 0x80, 0x73, 0xFF, 0x01, 0x00, 0x0B])
-/// // ["vsmartcard - iso7816"]
+/// // ["vsmartcard - iso7816 (Other)", "https://frankmorgner.github.io/vsmartcard/"]
 /// ```
 ///
 /// Matching follows pcsc-tools' `ATR_analysis` (which `pcsc_scan` runs): every entry whose pattern
-/// matches the whole ATR counts, in file order.
+/// matches the whole ATR counts, in file order. The parse only notes where each pattern and name
+/// lies in the file's bytes; patterns are matched on those bytes, and strings are made only for
+/// the entries that match, so reading the whole file costs little more than scanning it once.
 public struct ATRDatabase: Sendable {
     /// One entry: a pattern and the lines naming the cards it matches.
     public struct Entry: Sendable {
@@ -21,8 +23,26 @@ public struct ATRDatabase: Sendable {
         public let line: Int
     }
 
+    /// Where one entry lies in the file (plain integers, so that the parse copies no generic values).
+    struct Record: Sendable {
+        /// The pattern's bytes.
+        let patternStart: Int
+        let patternEnd: Int
+        /// The entry's names, as indexes into `nameRanges`.
+        let firstName: Int
+        var endName: Int
+        /// The 1-based line of the pattern.
+        let line: Int
+    }
+
+    /// The file's bytes.
+    private let text: [UInt8]
     /// The entries in file order.
-    public let entries: [Entry]
+    private let records: [Record]
+    /// Where each name lies in `text`.
+    private let nameRanges: [Range<Int>]
+    /// The patterns compiled with Swift `Regex` (those the direct matcher does not handle), by record.
+    private let regexes: [Int: CompiledRegex]
     /// Lines holding a pattern that could not be read (neither matcher accepts its syntax), 1-based.
     public let unreadableLines: [Int]
     /// The file the database was read from, when it came from a file.
@@ -30,55 +50,88 @@ public struct ATRDatabase: Sendable {
 
     /// Parses the text of a smartcard_list.txt in one pass.
     public init(parsing text: [UInt8], path: String? = nil) {
-        var entries: [Entry] = []
+        var records: [Record] = []
+        var nameRanges: [Range<Int>] = []
+        var regexes: [Int: CompiledRegex] = [:]
         var unreadable: [Int] = []
-        var pending: (pattern: ATRPattern, line: Int)?
-        var names: [String] = []
-        func close() {
-            if let open = pending { entries.append(Entry(pattern: open.pattern, names: names, line: open.line)) }
-            pending = nil
-            names = []
-        }
-        var number = 0
-        var start = 0
+        // Whether the last record is still taking names (no blank line or pattern since).
+        var open = false
         text.withUnsafeBufferPointer { text in
+            var number = 0
+            var start = 0
             while start < text.count {
                 number += 1
                 var end = start
                 while end < text.count && text[end] != UInt8(ascii: "\n") { end += 1 }
                 var last = end
                 if last > start && text[last - 1] == UInt8(ascii: "\r") { last -= 1 }
-                let line = UnsafeBufferPointer(rebasing: text[start..<last])
+                let lineStart = start
                 start = end + 1
-                guard let first = line.first else {
-                    close()
+                guard lineStart < last else {
+                    open = false
                     continue
                 }
+                let first = text[lineStart]
                 if first == UInt8(ascii: "#") { continue }
                 if first == UInt8(ascii: "\t") {
-                    if pending != nil, let name = Self.trimmed(line) { names.append(name) }
+                    if open, let name = Self.trimmed(text, lineStart..<last) {
+                        nameRanges.append(name)
+                        records[records.count - 1].endName = nameRanges.count
+                    }
                     continue
                 }
-                close()
-                let patternText = String(decoding: line, as: UTF8.self)
-                if let pattern = ATRPattern(patternText) {
-                    pending = (pattern, number)
-                } else {
-                    unreadable.append(number)
+                open = false
+                let line = UnsafeBufferPointer(rebasing: text[lineStart..<last])
+                if !ATRPattern.isSimple(line) {
+                    guard let regex = CompiledRegex(String(decoding: line, as: UTF8.self)) else {
+                        unreadable.append(number)
+                        continue
+                    }
+                    regexes[records.count] = regex
                 }
+                records.append(Record(
+                    patternStart: lineStart, patternEnd: last, firstName: nameRanges.count, endName: nameRanges.count,
+                    line: number))
+                open = true
             }
         }
-        close()
-        self.entries = entries
+        self.text = text
+        self.records = records
+        self.nameRanges = nameRanges
+        self.regexes = regexes
         unreadableLines = unreadable
         self.path = path
     }
 
+    /// The number of entries.
+    public var entryCount: Int { records.count }
+
     /// The entries whose pattern matches the whole ATR, in file order.
     public func matches(for atr: [UInt8]) -> [Entry] {
         guard !atr.isEmpty else { return [] }
-        let text = ATRPattern.text(of: atr)
-        return entries.filter { $0.pattern.matches(atrText: text) }
+        let atrText = ATRPattern.text(of: atr)
+        let subject = Array(atrText.utf8)
+        var found: [Entry] = []
+        text.withUnsafeBufferPointer { text in
+            subject.withUnsafeBufferPointer { subject in
+                for (index, record) in records.enumerated() {
+                    let patternBytes = UnsafeBufferPointer(rebasing: text[record.patternStart..<record.patternEnd])
+                    let matched: Bool
+                    if let regex = regexes.isEmpty ? nil : regexes[index] {
+                        matched = regex.wholeMatches(atrText)
+                    } else {
+                        matched = ATRPattern.matches(patternBytes, subject)
+                    }
+                    guard matched else { continue }
+                    guard let pattern = ATRPattern(String(decoding: patternBytes, as: UTF8.self)) else { continue }
+                    let names = nameRanges[record.firstName..<record.endName].map {
+                        String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self)
+                    }
+                    found.append(Entry(pattern: pattern, names: names, line: record.line))
+                }
+            }
+        }
+        return found
     }
 
     /// The names of every entry matching the ATR, in file order (empty when none matches).
@@ -86,13 +139,12 @@ public struct ATRDatabase: Sendable {
         matches(for: atr).flatMap(\.names)
     }
 
-    /// The text of a description line without the blanks around it; nil when nothing is left.
-    static func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        var low = 0
-        var high = line.count
-        while low < high && (line[low] == 0x20 || line[low] == 0x09) { low += 1 }
-        while high > low && (line[high - 1] == 0x20 || line[high - 1] == 0x09) { high -= 1 }
-        guard low < high else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: line[low..<high]), as: UTF8.self)
+    /// The range of a description line without the blanks around it; nil when nothing is left.
+    static func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high && (text[low] == 0x20 || text[low] == 0x09) { low += 1 }
+        while high > low && (text[high - 1] == 0x20 || text[high - 1] == 0x09) { high -= 1 }
+        return low < high ? low..<high : nil
     }
 }

@@ -17,7 +17,7 @@ public struct ATRPattern: Sendable {
     public init?(_ text: some StringProtocol) {
         self.text = String(text)
         bytes = Array(text.utf8)
-        if Self.isSimple(bytes) {
+        if bytes.withUnsafeBufferPointer(Self.isSimple) {
             regex = nil
         } else {
             guard let compiled = CompiledRegex(self.text) else { return nil }
@@ -31,7 +31,7 @@ public struct ATRPattern: Sendable {
         if let regex { return regex.wholeMatches(String(atr)) }
         let subject = Array(atr.utf8)
         return subject.withUnsafeBufferPointer { subject in
-            bytes.withUnsafeBufferPointer { pattern in Self.match(pattern, 0, subject, 0) }
+            bytes.withUnsafeBufferPointer { pattern in Self.matches(pattern, subject) }
         }
     }
 
@@ -56,7 +56,7 @@ public struct ATRPattern: Sendable {
     // MARK: - The direct matcher
 
     /// Whether every character of the pattern is one the direct matcher handles.
-    static func isSimple(_ pattern: [UInt8]) -> Bool {
+    static func isSimple(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         var previousWasAtom = false
         while index < pattern.count {
@@ -70,7 +70,7 @@ public struct ATRPattern: Sendable {
                 index += 1
             case UInt8(ascii: "["):
                 guard let end = classEnd(pattern, index) else { return false }
-                if pattern[(index + 1)..<end].contains(UInt8(ascii: "\\")) || pattern[(index + 1)..<end].contains(UInt8(ascii: "[")) {
+                for member in (index + 1)..<end where pattern[member] == UInt8(ascii: "\\") || pattern[member] == UInt8(ascii: "[") {
                     return false
                 }
                 previousWasAtom = true
@@ -85,8 +85,7 @@ public struct ATRPattern: Sendable {
 
     /// The index of the `]` closing the class that opens at `open`, or nil when it is not closed.
     /// A `]` right after `[` or `[^` is a member, as in Perl.
-    static func classEnd(_ pattern: some Collection<UInt8>, _ open: Int) -> Int? {
-        let bytes = Array(pattern)
+    static func classEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ open: Int) -> Int? {
         var index = open + 1
         if index < bytes.count && bytes[index] == UInt8(ascii: "^") { index += 1 }
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") { index += 1 }
@@ -135,6 +134,11 @@ public struct ATRPattern: Sendable {
             }
         }
         return found != negated
+    }
+
+    /// Whether a pattern the direct matcher handles (``isSimple(_:)``) matches the whole subject.
+    static func matches(_ pattern: UnsafeBufferPointer<UInt8>, _ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        match(pattern, 0, subject, 0)
     }
 
     /// Matches `pattern[p...]` against the whole of `subject[s...]`, backtracking over quantifiers.

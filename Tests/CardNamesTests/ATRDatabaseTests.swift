@@ -43,7 +43,7 @@ import Testing
     @Test func unreadablePatternsAreListed() {
         let database = ATRDatabase(parsing: Array(sample.utf8))
         #expect(database.unreadableLines == [15])
-        #expect(database.entries.count == 4)
+        #expect(database.entryCount == 4)
     }
 
     @Test func pcscToolsOrder() {
