@@ -44,6 +44,9 @@ enum ManualSections {
         ("scard watch --until inserted --timeout 60", "Wait up to a minute for a card."),
         ("scard doctor", "Find out why smart card access does not work."),
         ("scard atr 3B 95 13 81 01 80 73 FF 01 00 0B", "Decode an ATR field by field."),
+        ("scard send --tlv 00A4040007A000000004101000", "Select an application and show its answer as a BER-TLV tree."),
+        ("scard reader --reader 0", "What the first reader says about itself: vendor, model, PC/SC part 10 features."),
+        ("scard shell", "Talk to the card at a prompt, with line editing and history."),
     ]
 
     /// The related pages.

@@ -47,7 +47,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .success: return "every expectation met"
         case .checkFailed: return "an expectation not met, a run stopped by --fail-fast, objects still live with --expect-clean, an example that does not hold"
         case .usage: return "unreadable scenario, syntax error, unknown function, bad expectation word, damaged key store"
-        case .writeFailed: return "the key store could not be written (crypt)"
+        case .writeFailed: return "standard output or the key store (crypt) could not be written"
         case .interrupted: return "interrupted"
         case .pcscError, .noCard, .cardRemoved, .noService, .timeout: return nil
         }
