@@ -18,7 +18,12 @@ enum FltExpectation {
                 message: "\(ScenarioToken.quoted(unknown)) is not understood after the return (only VERIFIER is)")
         }
         let directiveStatus = (call == "@register" || call == "@filter") && word != "-"
-        let returnsStatus = directiveStatus || FltScenarioCalls.table.function(named: call)?.returns == "NTSTATUS"
+        let returns = FltScenarioCalls.table.function(named: call)?.returns
+        if returns == "VOID", word != "-", word != "BUGCHECK" {
+            throw ScenarioRuntimeError(
+                column: expectation.column, message: "\(call) returns nothing ('-'), not \(ScenarioToken.quoted(word))")
+        }
+        let returnsStatus = directiveStatus || returns == "NTSTATUS"
         if returnsStatus, word != "BUGCHECK", FltScenarioConstants.status(named: word) == nil {
             throw ScenarioRuntimeError(
                 column: expectation.column, message: "\(ScenarioToken.quoted(word)) is not a status name or value")

@@ -79,7 +79,10 @@ extension FltSession: ScenarioSession {
     /// runs; what a context variable holds.
     func state(of name: String, _ property: ScenarioProperty) throws(ScenarioRuntimeError) -> ScenarioState {
         guard case .context(let context)? = bindings[name] else {
-            if property == .value, let binding = bindings[name] { return .value(describe(binding)) }
+            guard let binding = bindings[name] else {
+                throw ScenarioRuntimeError(column: 1, message: "unknown name \(ScenarioToken.quoted(name))")
+            }
+            if property == .value { return .value(describe(binding)) }
             throw ScenarioRuntimeError(column: 1, message: "\(ScenarioToken.quoted(name)) is not a context variable")
         }
         switch property {
