@@ -23,9 +23,30 @@ public enum ScenarioFuzzing {
             let report = makeRunner().run(scenario, options: options)
             for step in report.steps {
                 precondition(step.line >= 1 && step.line <= lineCount, "step for line \(step.line) of \(lineCount)")
+                checkShared(step)
             }
+            precondition((report.stopReason == nil) == (report.stoppedAtLine == nil), "a stop without its line or reason")
+            if let line = report.stoppedAtLine {
+                precondition(line >= 1 && line <= lineCount, "stopped at line \(line) of \(lineCount)")
+            }
+            let reboots = report.steps.filter { $0.call == "@reboot" && $0.returned == "-" }.count
+            precondition(report.machines.count == 1 + reboots, "\(report.machines.count) machine(s) for \(reboots) reboot(s)")
             _ = report.failures
             _ = report.liveTotal
+        }
+    }
+
+    /// What the shared directives and expectations promise of every step: `@expect` changes no
+    /// ledger, a met `=> BUGCHECK` carries the bug check it matched, and a bug check names its code.
+    static func checkShared(_ step: ScenarioStep) {
+        if step.call == "@expect" {
+            precondition(step.ledgerDelta.isEmpty, "@expect at line \(step.line) changed a ledger")
+        }
+        if step.met == true, step.expected?.hasPrefix("BUGCHECK") == true {
+            precondition(step.bugCheck != nil, "a met BUGCHECK at line \(step.line) without a bug check")
+        }
+        if let check = step.bugCheck {
+            precondition(!check.name.isEmpty && check.parameters.count <= 4, "bug check at line \(step.line): \(check)")
         }
     }
 }
