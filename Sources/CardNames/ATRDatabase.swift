@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// pcsc-tools' database of card names (smartcard_list.txt), read in one pass: each entry is an ATR
 /// pattern line followed by tab-indented lines naming the card; `#` lines are comments and blank
 /// lines separate entries.
@@ -33,38 +39,39 @@ public struct ATRDatabase: Sendable {
         var endName: Int
         /// The 1-based line of the pattern.
         let line: Int
+        /// Whether the line has no `|`, so that its leading plain characters must match the ATR's.
+        let anchored: Bool
     }
 
     /// The file's bytes.
     private let text: [UInt8]
-    /// The entries in file order.
+    /// The pattern lines in file order, readable or not.
     private let records: [Record]
     /// Where each name lies in `text`.
     private let nameRanges: [Range<Int>]
-    /// The patterns compiled with Swift `Regex` (those the direct matcher does not handle), by record.
-    private let regexes: [Int: CompiledRegex]
-    /// Lines holding a pattern that could not be read (neither matcher accepts its syntax), 1-based.
-    public let unreadableLines: [Int]
     /// The file the database was read from, when it came from a file.
     public let path: String?
 
-    /// Parses the text of a smartcard_list.txt in one pass.
+    /// Parses the text of a smartcard_list.txt in one pass. Lines are found with `memchr` and a
+    /// pattern's syntax is checked only when an ATR gets past its first two characters, so reading the
+    /// file costs little more than the kernel's copy of it.
     public init(parsing text: [UInt8], path: String? = nil) {
         var records: [Record] = []
         var nameRanges: [Range<Int>] = []
-        var regexes: [Int: CompiledRegex] = [:]
-        var unreadable: [Int] = []
+        records.reserveCapacity(text.count / 128)
+        nameRanges.reserveCapacity(text.count / 48)
         // Whether the last record is still taking names (no blank line or pattern since).
         var open = false
         text.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
             var number = 0
             var start = 0
             while start < text.count {
                 number += 1
-                var end = start
-                while end < text.count && text[end] != UInt8(ascii: "\n") { end += 1 }
+                let end = memchr(base + start, 0x0A, text.count - start)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? text.count
                 var last = end
-                if last > start && text[last - 1] == UInt8(ascii: "\r") { last -= 1 }
+                if last > start && text[last - 1] == 0x0D { last -= 1 }
                 let lineStart = start
                 start = end + 1
                 guard lineStart < last else {
@@ -73,38 +80,35 @@ public struct ATRDatabase: Sendable {
                 }
                 let first = text[lineStart]
                 if first == UInt8(ascii: "#") { continue }
-                if first == UInt8(ascii: "\t") {
+                if first == 0x09 {
                     if open, let name = Self.trimmed(text, lineStart..<last) {
                         nameRanges.append(name)
                         records[records.count - 1].endName = nameRanges.count
                     }
                     continue
                 }
-                open = false
-                let line = UnsafeBufferPointer(rebasing: text[lineStart..<last])
-                if !ATRPattern.isSimple(line) {
-                    guard let regex = CompiledRegex(String(decoding: line, as: UTF8.self)) else {
-                        unreadable.append(number)
-                        continue
-                    }
-                    regexes[records.count] = regex
-                }
                 records.append(Record(
                     patternStart: lineStart, patternEnd: last, firstName: nameRanges.count, endName: nameRanges.count,
-                    line: number))
+                    line: number, anchored: memchr(base + lineStart, Int32(UInt8(ascii: "|")), last - lineStart) == nil))
                 open = true
             }
         }
         self.text = text
         self.records = records
         self.nameRanges = nameRanges
-        self.regexes = regexes
-        unreadableLines = unreadable
         self.path = path
     }
 
-    /// The number of entries.
-    public var entryCount: Int { records.count }
+    /// Lines holding a pattern that could not be read (neither matcher accepts its syntax), 1-based.
+    public var unreadableLines: [Int] {
+        text.withUnsafeBufferPointer { text in
+            records.filter { !Self.isReadable(UnsafeBufferPointer(rebasing: text[$0.patternStart..<$0.patternEnd])) }
+                .map(\.line)
+        }
+    }
+
+    /// The number of entries (pattern lines that can be read).
+    public var entryCount: Int { records.count - unreadableLines.count }
 
     /// The entries whose pattern matches the whole ATR, in file order.
     public func matches(for atr: [UInt8]) -> [Entry] {
@@ -114,13 +118,18 @@ public struct ATRDatabase: Sendable {
         var found: [Entry] = []
         text.withUnsafeBufferPointer { text in
             subject.withUnsafeBufferPointer { subject in
-                for (index, record) in records.enumerated() {
+                for record in records {
                     let patternBytes = UnsafeBufferPointer(rebasing: text[record.patternStart..<record.patternEnd])
+                    let plain = record.anchored ? Self.plainPrefix(patternBytes, subject) : nil
+                    if plain == false { continue }
                     let matched: Bool
-                    if let regex = regexes.isEmpty ? nil : regexes[index] {
-                        matched = regex.wholeMatches(atrText)
-                    } else {
+                    if plain == true {
+                        matched = true
+                    } else if ATRPattern.isSimple(patternBytes) {
                         matched = ATRPattern.matches(patternBytes, subject)
+                    } else {
+                        let compiled = CompiledRegex(String(decoding: patternBytes, as: UTF8.self))
+                        matched = compiled?.wholeMatches(atrText) ?? false
                     }
                     guard matched else { continue }
                     guard let pattern = ATRPattern(String(decoding: patternBytes, as: UTF8.self)) else { continue }
@@ -137,6 +146,42 @@ public struct ATRDatabase: Sendable {
     /// The names of every entry matching the ATR, in file order (empty when none matches).
     public func names(for atr: [UInt8]) -> [String] {
         matches(for: atr).flatMap(\.names)
+    }
+
+    /// Whether one of the two matchers accepts the pattern's syntax.
+    static func isReadable(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        ATRPattern.isSimple(pattern) || CompiledRegex(String(decoding: pattern, as: UTF8.self)) != nil
+    }
+
+    /// What the pattern's leading plain characters (hex digits, blanks and `.`, none quantified) say
+    /// about a subject: false when they differ from it, true when they are the whole pattern and match
+    /// the whole subject, nil when the rest of the pattern decides. Only for a line with no `|`.
+    static func plainPrefix(_ pattern: UnsafeBufferPointer<UInt8>, _ subject: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var index = 0
+        while index < pattern.count {
+            let c = fold(pattern[index])
+            guard isHexDigit(c) || c == 0x20 || c == UInt8(ascii: ".") else { return nil }
+            if index + 1 < pattern.count {
+                switch pattern[index + 1] {
+                case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"): return nil
+                default: break
+                }
+            }
+            guard index < subject.count else { return false }
+            if c != UInt8(ascii: ".") && c != subject[index] { return false }
+            index += 1
+        }
+        return index == subject.count
+    }
+
+    /// The upper-case form of an ASCII letter; anything else as it is.
+    static func fold(_ c: UInt8) -> UInt8 {
+        c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") ? c - 32 : c
+    }
+
+    /// Whether `c` is an upper-case hex digit.
+    static func isHexDigit(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
     }
 
     /// The range of a description line without the blanks around it; nil when nothing is left.

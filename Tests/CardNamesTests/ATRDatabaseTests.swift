@@ -74,3 +74,46 @@ import Testing
         #expect(database.names(for: vicc).first == "vsmartcard - iso7816")
     }
 }
+
+/// The shortcut on a pattern's leading plain characters decides only what the full matcher decides.
+@Suite struct PlainPrefixTests {
+    func decide(_ pattern: String, _ atr: String) -> Bool? {
+        let pattern = Array(pattern.utf8)
+        let subject = Array(atr.utf8)
+        return pattern.withUnsafeBufferPointer { p in subject.withUnsafeBufferPointer { s in ATRDatabase.plainPrefix(p, s) } }
+    }
+
+    @Test func decidesPlainPatterns() {
+        #expect(decide("3B 95 13", "3B 95 13") == true)
+        #expect(decide("3b 95 1.", "3B 95 13") == true)
+        #expect(decide("3B 96", "3B 95") == false)
+        #expect(decide("3B 95", "3B 95 13") == false)
+        #expect(decide("3B 95 13", "3B 95") == false)
+    }
+
+    @Test func leavesTheRestToTheMatcher() {
+        #expect(decide("3B 9[1-5] 13", "3B 95 13") == nil)
+        #expect(decide("3B 95 13*", "3B 95 1") == nil)
+        #expect(decide("3B 95 13?", "3B 95 1") == nil)
+        #expect(decide("3B 9. (13|14)", "3B 95 13") == nil)
+        #expect(decide("3B 96 [1-5]", "3B 95 13") == false)
+    }
+
+    @Test func agreesWithTheMatcherOnTheInstalledList() throws {
+        guard let bytes = try FileContents.read("/usr/share/pcsc/smartcard_list.txt") else { return }
+        let database = ATRDatabase(parsing: bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let atrs: [[UInt8]] = [
+            [0x3B, 0x95, 0x13, 0x81, 0x01, 0x80, 0x73, 0xFF, 0x01, 0x00, 0x0B],
+            [0x3B, 0x8F, 0x80, 0x01, 0x80, 0x4F, 0x0C, 0xA0, 0x00, 0x00, 0x03, 0x06, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x6A],
+            [0x3F, 0x65, 0x25, 0x00, 0x2B, 0x09, 0x62, 0x00, 0x90, 0x00],
+        ]
+        for atr in atrs {
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line -> Int? in
+                guard let first = line.first, first != "#", first != "\t", let pattern = ATRPattern(line) else { return nil }
+                return pattern.matches(atr: atr) ? index + 1 : nil
+            }
+            #expect(database.matches(for: atr).map(\.line) == expected)
+        }
+    }
+}

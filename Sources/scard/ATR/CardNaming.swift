@@ -21,6 +21,8 @@ final class CardNaming {
     private var database: ATRDatabase??
     /// Whether the note about the missing database was written.
     private var noted = false
+    /// The names found for each ATR asked about, so that readers holding the same card are named once.
+    private var named: [[UInt8]: [String]] = [:]
 
     /// Names cards with the database `options` choose.
     init(_ options: CardNameOptions) {
@@ -55,6 +57,9 @@ final class CardNaming {
             }
             return []
         }
-        return database.names(for: atr)
+        if let names = named[atr] { return names }
+        let names = database.names(for: atr)
+        named[atr] = names
+        return names
     }
 }
