@@ -10,7 +10,7 @@ packages=(pcscd libpcsclite-dev pkg-config vsmartcard-vpcd vsmartcard-vpicc util
 # pcsc-tools: scriptor and the card-name database (smartcard_list.txt), which the tests compare against.
 packages+=(pcsc-tools)
 if [[ "${1:-}" == "--peers" ]]; then
-    packages+=(opensc python3-pyscard hyperfine)
+    packages+=(opensc python3-pyscard hyperfine valgrind bc)
 fi
 
 missing=()
