@@ -169,4 +169,18 @@ struct InputOutputTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.count <= 4097)
     }
+
+    @Test("output and the closing error line keep their order in one pipe (2>&1)")
+    func errorAfterOutput() throws {
+        let scenario = """
+            prov = CryptAcquireContext NULL NULL PROV_RSA_FULL CRYPT_VERIFYCONTEXT => TRUE
+            CryptReleaseContext prov 0 => FALSE
+            """
+        let result = try shell("printf '%s\\n' '\(scenario.replacingOccurrences(of: "\n", with: "' '"))' | \"$SCARD\" crypt run - --ephemeral 2>&1")
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count > 2)
+        #expect(lines.last?.hasPrefix("scard: ") == true)
+        #expect(lines.dropLast().allSatisfy { !$0.hasPrefix("scard: ") })
+    }
 }

@@ -6,8 +6,11 @@ enum StandardError {
     static let lineLimit = 4096
 
     /// Writes one line to standard error: control characters are escaped (a message is always one
-    /// line, whatever input it echoes) and the line is bounded to ``lineLimit`` characters.
+    /// line, whatever input it echoes) and the line is bounded to ``lineLimit`` characters. What
+    /// standard output holds so far is written out first, so that both read in order when they share
+    /// a file or pipe (a failure there stays on the stream, for ``StandardOutput/finish()``).
     static func write(_ line: String) {
+        fflush(stdout)
         let head = String(String.UnicodeScalarView(line.unicodeScalars.prefix(lineLimit + 1)))
         var text = EchoedText.bounded(EchoedText.escaped(head), limit: lineLimit)
         text += "\n"
