@@ -52,13 +52,12 @@ done
 
 echo "bench-startup: wall time, $rounds interleaved rounds of 50 runs (median of the rounds' medians)"
 for ((r = 0; r < rounds; r++)); do
-    if ((r % 2)); then
-        hyperfine -N --warmup 5 --runs 50 --style none --export-json "$work/wall-$r.json" \
-            -n "opensc-tool -l" "opensc-tool -l" -n "scard list-readers" "$scard list-readers" >/dev/null
-    else
-        hyperfine -N --warmup 5 --runs 50 --style none --export-json "$work/wall-$r.json" \
-            -n "scard list-readers" "$scard list-readers" -n "opensc-tool -l" "opensc-tool -l" >/dev/null
-    fi
+    commands=(-n "scard list-readers" "$scard list-readers"
+              -n "scard list-readers, no names" "$scard list-readers --atr-list $work/empty-list.txt"
+              -n "opensc-tool -l" "opensc-tool -l")
+    at=$(((r % 3) * 3))
+    hyperfine -N --warmup 5 --runs 50 --style none --export-json "$work/wall-$r.json" \
+        "${commands[@]:at}" "${commands[@]:0:at}" >/dev/null
 done
 /usr/bin/python3 - "$work" "$rounds" <<'PY'
 import json, statistics, sys
@@ -70,6 +69,6 @@ for r in range(rounds):
 medians = {name: statistics.median(values) for name, values in samples.items()}
 for name, value in medians.items():
     print(f"  {name:30s} {value * 1000:6.2f} ms")
-ratio = medians["scard list-readers"] / medians["opensc-tool -l"]
-print(f"  ratio scard/opensc-tool         {ratio:6.2f}x")
+for name in ("scard list-readers", "scard list-readers, no names"):
+    print(f"  {name + ' / opensc-tool -l':44s} {medians[name] / medians['opensc-tool -l']:5.2f}x")
 PY
