@@ -25,7 +25,9 @@ extension RPCClient {
         } catch {
             return error.status
         }
-        let data = ClientContextData(binding: bindingHandle, association: association, serverContext: serverContext)
+        let data = ClientContextData(
+            binding: bindingHandle, association: association, serverContext: serverContext,
+            wire: server.wireData(of: serverContext) ?? [])
         let label = links.withLock { $0[bindingHandle]?.label } ?? ""
         guard
             let handle = try? table.allocate(.rpcClientContext, label: name, bytes: Self.wireSize, payload: data),

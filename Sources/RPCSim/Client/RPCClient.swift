@@ -10,6 +10,8 @@ struct ClientContextData: Sendable {
     let association: Handle
     /// The server's context: what the handle's wire data names.
     let serverContext: Handle
+    /// The 20 bytes the server sent for the context, which the stub sends back on each call.
+    let wire: [UInt8]
 }
 
 /// The state of one binding's connection to the server.

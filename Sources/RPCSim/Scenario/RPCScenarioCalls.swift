@@ -9,6 +9,7 @@ public enum RPCScenarioCalls {
         functions: [
             ScenarioFunction("OpenResource", parameters: ["Binding", "Name"], outputs: ["Context"], returns: "RPC_STATUS"),
             ScenarioFunction("ReadResource", parameters: ["Context"], returns: "RPC_STATUS"),
+            ScenarioFunction("ReadResourceOn", parameters: ["Binding", "Context"], returns: "RPC_STATUS"),
             ScenarioFunction("WriteResource", parameters: ["Context", "Data"], returns: "RPC_STATUS"),
             ScenarioFunction("CloseResource", parameters: ["Context"], returns: "RPC_STATUS"),
             ScenarioFunction("RpcSmDestroyClientContext", parameters: ["ContextHandle"], returns: "RPC_STATUS"),

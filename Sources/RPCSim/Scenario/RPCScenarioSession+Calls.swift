@@ -14,6 +14,8 @@ extension RPCScenarioSession {
             let data = OutParameter<[UInt8]>([])
             let status = client.readResource(try context(arguments[0]), into: data)
             return RPCLineResult(outcome: .status(status), output: status == .ok && !data.value.isEmpty ? data.value : nil)
+        case "ReadResourceOn":
+            return try readOn(call)
         case "WriteResource":
             let status = client.writeResource(try context(arguments[0]), bytes: try bytes(arguments[1], for: "data"))
             return RPCLineResult(outcome: .status(status))
@@ -63,6 +65,24 @@ extension RPCScenarioSession {
             bound[variable] = Self.display(handle.value?.rawValue ?? 0)
         }
         return RPCLineResult(outcome: .status(status), bound: bound)
+    }
+
+    /// `ReadResourceOn c2 h`, or `ReadResourceOn c1 x"..."` with 20 bytes sent as the context's wire data.
+    private func readOn(_ call: ScenarioCall) throws(ScenarioRuntimeError) -> RPCLineResult {
+        let binding = RPCBindingHandle(rawValue: try value(call.arguments[0]))
+        let data = OutParameter<[UInt8]>([])
+        let status: RPCStatus
+        if case .bytes(let wire) = call.arguments[1].value {
+            guard wire.count == RPCServer.wireSize else {
+                throw ScenarioRuntimeError(
+                    column: call.arguments[1].column,
+                    message: "a context handle's wire data is \(RPCServer.wireSize) bytes (attributes and UUID), found \(wire.count)")
+            }
+            status = client.readResource(on: binding, wireData: wire, into: data)
+        } else {
+            status = client.readResource(on: binding, context: try context(call.arguments[1]), into: data)
+        }
+        return RPCLineResult(outcome: .status(status), output: status == .ok && !data.value.isEmpty ? data.value : nil)
     }
 
     private static func destroyNote(_ serverContext: String?) -> String {
