@@ -85,7 +85,7 @@ extension RPCClient {
     /// Checks a context handle as the client stub marshals it, and finds the association the call
     /// travels on: NULL raises `RPC_X_SS_IN_NULL_CONTEXT`, an unknown or freed handle
     /// `RPC_X_SS_CONTEXT_MISMATCH`, a dropped connection `RPC_S_CALL_FAILED`.
-    private func route(_ context: RPCContextHandle?) throws(RPCException) -> (ClientContextData, Handle) {
+    func route(_ context: RPCContextHandle?) throws(RPCException) -> (ClientContextData, Handle) {
         guard context != nil else { throw RPCException(.inNullContext) }
         guard let record = contextData(context) else { throw RPCException(.contextMismatch) }
         let association = try association(for: record.binding, unreachable: .callFailed)

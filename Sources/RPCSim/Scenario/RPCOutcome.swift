@@ -9,6 +9,8 @@ enum RPCOutcome: Equatable, CustomStringConvertible {
     case void
     /// A raised RPC exception.
     case exception(RPCStatus)
+    /// A call of a client thread that has not returned yet (it is inside the server, or waits).
+    case pending
 
     /// `RPC_S_OK (0)`, `-`, `EXCEPTION RPC_X_SS_CONTEXT_MISMATCH (6)`.
     var description: String {
@@ -16,6 +18,7 @@ enum RPCOutcome: Equatable, CustomStringConvertible {
         case .status(let status): return status.description
         case .void: return "-"
         case .exception(let status): return RPCException(status).description
+        case .pending: return "pending"
         }
     }
 }

@@ -17,11 +17,14 @@ public enum RPCScenarioCalls {
             ScenarioFunction("RpcBindingFree", parameters: ["Binding"], returns: "RPC_STATUS"),
         ],
         directives: [
-            ScenarioDirectiveForm("server", words: 0...0),
+            ScenarioDirectiveForm("server", words: 0...1, usage: "[noserialize]"),
             ScenarioDirectiveForm("client", words: 1...1, usage: "NAME"),
             ScenarioDirectiveForm("drop", words: 1...1, usage: "NAME"),
             ScenarioDirectiveForm("reconnect", words: 1...1, usage: "NAME"),
             ScenarioDirectiveForm("restart", words: 0...0),
+            ScenarioDirectiveForm("thread", words: 1...1, usage: "NAME", takesExpectation: false),
+            ScenarioDirectiveForm("pause", words: 0...0, takesExpectation: false),
+            ScenarioDirectiveForm("resume", words: 1...1, usage: "NAME"),
         ],
         readExpectation: { (expectation, _) throws(ScenarioRuntimeError) in _ = try RPCExpectation(expectation) }
     )

@@ -70,6 +70,14 @@ struct RPCScenarioSession: ScenarioSession {
     var serverContexts: [UInt64: String] = [:]
     /// The lines at which each server context ran down, by its ledger name.
     var rundownLines: [String: [Int]] = [:]
+    /// The client thread the next call comes from (`@thread`).
+    var thread = "T1"
+    /// The threads whose next context call stops inside the server (`@pause`).
+    var pausing: Set<String> = []
+    /// The calls of client threads that have not returned, by thread.
+    var threadCalls: [String: RPCThreadCall] = [:]
+    /// Whether calls on a context are serialized (the default) or not (`@server noserialize`).
+    var serializes = true
 
     init(server: RPCServer, client: RPCClient, ledgers: [ScenarioLedger]) {
         self.server = server
@@ -80,12 +88,21 @@ struct RPCScenarioSession: ScenarioSession {
     /// Runs one line and reports its result, whether it met its expectation, and its rundowns.
     mutating func perform(_ line: ScenarioLine) throws(ScenarioRuntimeError) -> ScenarioOutcome {
         let journalMark = server.journal.eventCount
-        let result: RPCLineResult
+        var result: RPCLineResult
+        var expectation = line.expectation
+        var checked: String?
         switch line.content {
-        case .call(let call): result = try perform(call)
+        case .call(let call): result = try performOnThread(call, line: line.number)
+        case .directive(let directive) where directive.name == "resume":
+            let (resumed, call) = try resume(directive.words[0])
+            result = resumed
+            if expectation == nil, let own = call.call.expectation {
+                expectation = own
+                checked = own.words.joined(separator: " ")
+            }
         case .directive(let directive): result = try perform(directive)
         }
-        let expected = try line.expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
+        let expected = try expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
         let rundowns = server.journal.events(from: journalMark).filter { $0.action == .rundown }
         for rundown in rundowns { rundownLines[rundown.context, default: []].append(line.number) }
         let events = rundowns.map {
@@ -94,6 +111,30 @@ struct RPCScenarioSession: ScenarioSession {
         }
         return ScenarioOutcome(
             returned: result.outcome.description, output: result.output.map(ScenarioHex.string), bound: result.bound,
-            notes: result.notes, events: events, met: expected?.isMet(by: result.outcome, output: result.output))
+            notes: result.notes, events: events,
+            met: result.outcome == .pending ? nil : expected?.isMet(by: result.outcome, output: result.output),
+            expected: checked)
+    }
+
+    /// Lets every call of a client thread that has not returned return, in line order, and reports
+    /// each as an `@resume` of its thread, so no thread is left inside the server.
+    mutating func finish() -> [ScenarioStep] {
+        var steps: [ScenarioStep] = []
+        while let (name, pending) = threadCalls.filter({ !$0.value.isWaiting }).min(by: { $0.value.line < $1.value.line }) {
+            guard let (result, _) = try? resume(name) else {
+                threadCalls[name] = nil
+                continue
+            }
+            let expected = try? pending.call.expectation.map { (e) throws(ScenarioRuntimeError) in try RPCExpectation(e) }
+            steps.append(
+                ScenarioStep(
+                    line: pending.line, call: "@resume", arguments: [name], returned: result.outcome.description,
+                    output: result.output.map(ScenarioHex.string), bound: result.bound,
+                    met: expected?.isMet(by: result.outcome, output: result.output),
+                    expected: pending.call.expectation?.words.joined(separator: " "),
+                    notes: result.notes + ["end of scenario: \(name) resumed"]))
+        }
+        threadCalls = [:]
+        return steps
     }
 }

@@ -9,8 +9,28 @@ extension RPCScenarioSession {
     mutating func perform(_ directive: ScenarioDirective) throws(ScenarioRuntimeError) -> RPCLineResult {
         switch directive.name {
         case "server":
+            if let word = directive.words.first {
+                guard word == "noserialize" || word == "serialize" else {
+                    throw ScenarioRuntimeError(column: 1, message: "@server takes 'noserialize' or 'serialize', found \(ScenarioToken.quoted(word))")
+                }
+                serializes = word == "serialize"
+            }
             let started = server.listen()
-            return RPCLineResult(outcome: .status(.ok), notes: started ? [] : ["the server was already listening"])
+            var notes = started ? [] : ["the server was already listening"]
+            if !serializes { notes.append("context handles are [context_handle_noserialize]: reads and writes share a context") }
+            return RPCLineResult(outcome: .status(.ok), notes: notes)
+        case "thread":
+            guard let first = directive.words[0].unicodeScalars.first, first.properties.isAlphabetic,
+                ScenarioToken.isName(directive.words[0])
+            else {
+                throw ScenarioRuntimeError(column: 1, message: "a thread name starts with a letter, as in T2")
+            }
+            thread = directive.words[0]
+            return RPCLineResult(outcome: .void, notes: ["calls now run on \(thread)"])
+        case "pause":
+            pausing.insert(thread)
+            return RPCLineResult(
+                outcome: .void, notes: ["the next call of \(thread) through a context handle stops inside the server"])
         case "client":
             let name = try clientName(directive, declaring: true)
             let out = OutParameter<RPCBindingHandle?>()

@@ -15,9 +15,10 @@ struct RPCRunCommand: ScenarioRunCommand {
               RpcSmDestroyClientContext h      => RPC_S_OK
               RpcBindingFree c1                => RPC_S_OK
 
-            Directives: @server, @client NAME, @drop NAME, @reconnect NAME.
+            Directives: @server [noserialize], @client NAME, @drop NAME, @reconnect NAME, @restart, \
+            @thread NAME, @pause, @resume NAME.
 
-            Functions: OpenResource, ReadResource, WriteResource, CloseResource, \
+            Functions: OpenResource, ReadResource, ReadResourceOn, WriteResource, CloseResource, \
             RpcSmDestroyClientContext, RpcSsDestroyClientContext, RpcBindingFree.
 
             Examples:
