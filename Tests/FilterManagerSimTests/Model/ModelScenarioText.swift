@@ -6,6 +6,8 @@ struct ScenarioText {
     private(set) var lines: [String] = []
     /// Per 1-based line number with an expectation: whether the simulator must meet it.
     private(set) var predictions: [Int: Bool] = [:]
+    /// Per 1-based line number of a call: whether it must return `pending` (stopped or waiting).
+    private(set) var waits: [Int: Bool] = [:]
     /// How many `@reboot` lines the text has.
     private(set) var reboots = 0
 
@@ -17,10 +19,19 @@ struct ScenarioText {
         lines.append(line)
     }
 
-    /// A call line with `=> expected`, which must be met (or, with `met: false`, missed).
+    /// A call line with `=> expected`, which must be met (or, with `met: false`, missed); with
+    /// `expected` empty, a line checked against an expectation written earlier (`@resume T1`).
     mutating func call(_ line: String, _ expected: String, met: Bool = true) {
-        lines.append("\(line) => \(expected)")
+        lines.append(expected.isEmpty ? line : "\(line) => \(expected)")
         predictions[lines.count] = met
+    }
+
+    /// A call whose expectation is checked later, at its `@resume`: it must return `pending` or
+    /// (with `waits: false`) not.
+    mutating func pending(_ line: String, _ expected: String, waits: Bool) {
+        lines.append("\(line) => \(expected)")
+        self.waits[lines.count] = waits
+        if !waits { predictions[lines.count] = true }
     }
 
     /// `@expect NAME PROPERTY => VALUE`.
@@ -42,6 +53,7 @@ struct ScenarioTally {
     var expectations = 0
     var wrong = 0
     var reboots = 0
+    var waits = 0
     var mismatches = 0
     var examples: [String] = []
 
@@ -69,7 +81,13 @@ struct ScenarioTally {
             if !predicted { wrong += 1 }
             let step = steps[line]
             if step?.met != predicted {
-                mismatch("line \(line) '\(text.lines[line - 1])': met \(String(describing: step?.met)), returned \(step?.returned ?? "nothing"), model says met \(predicted)")
+                mismatch("line \(line) '\(text.lines[line - 1])': met \(String(describing: step?.met)), returned \(step?.returned ?? "nothing") \(step?.output ?? ""), model says met \(predicted)")
+            }
+        }
+        for (line, predicted) in text.waits.sorted(by: { $0.key < $1.key }) {
+            if predicted { waits += 1 }
+            if (steps[line]?.returned == "pending") != predicted {
+                mismatch("line \(line) '\(text.lines[line - 1])': returned \(steps[line]?.returned ?? "nothing"), model says pending \(predicted)")
             }
         }
         if report.machines.count != text.reboots + 1 {
