@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the three simulators' model-based tests with many random calls each and collects their
-# figures: `crypt model:`, `flt model:` and `rpc model:` lines (calls, sequences, mismatches).
+# figures: `crypt model:`, `flt model:` and `rpc model:` lines (calls, sequences, mismatches), and
+# their `... scenario model:` lines (random scenario text: lines, expectations, reboots, mismatches;
+# one line per ten calls).
 #
 #   model-check.sh [CALLS] [SEED]     default 1000000 calls per simulator, each test's own seed
 #
@@ -33,15 +35,15 @@ status=0
 env SCARD_MODEL_CALLS="$calls" "${seed_env[@]}" \
     swift test --skip-build --scratch-path "$scratch" --filter "$filter" >"$log" 2>&1 || status=$?
 elapsed=$(($(date +%s) - start))
-grep -E '^(crypt|flt|rpc) model: ' "$log" || true
-found=$(grep -cE '^(crypt|flt|rpc) model: ' "$log" || true)
+grep -E '^(crypt|flt|rpc) (scenario )?model: ' "$log" || true
+found=$(grep -cE '^(crypt|flt|rpc) (scenario )?model: ' "$log" || true)
 grep -E 'Test run with .* (passed|failed)' "$log" | tail -n1 || true
 echo "model-check: $elapsed s (log: $log)"
-if ((status != 0 || found != 3)); then
-    echo "model-check: FAILED (exit $status, $found of 3 model lines)"
+if ((status != 0 || found != 6)); then
+    echo "model-check: FAILED (exit $status, $found of 6 model lines)"
     exit 1
 fi
-if grep -E '^(crypt|flt|rpc) model: ' "$log" | grep -vq ' 0 mismatches$'; then
+if grep -E '^(crypt|flt|rpc) (scenario )?model: ' "$log" | grep -vqE ' 0 mismatches(,|$)'; then
     echo "model-check: FAILED (mismatches)"
     exit 1
 fi
