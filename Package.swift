@@ -84,7 +84,7 @@ let package = Package(
                     resources: [.copy("Scenarios")]),
         .testTarget(name: "RPCSimTests", dependencies: ["TestSupport", "RPCSim"],
                     resources: [.copy("Scenarios")]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ScenarioKit"], path: "Tests/TestSupport"),
         .testTarget(
             name: "IntegrationTests", dependencies: ["PCSC", "ContextCore", "APDUScript", "TestSupport"],
             exclude: ["Scripts"]

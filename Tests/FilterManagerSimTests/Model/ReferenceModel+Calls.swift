@@ -95,7 +95,7 @@ extension ReferenceModel {
     mutating func reference(_ handle: FltContext?) -> Prediction {
         var prediction = Prediction()
         if exceeds(.dispatch, &prediction) { return prediction }
-        guard let handle, let context = usable(handle, &prediction) else {
+        guard let handle, usable(handle, &prediction) != nil else {
             if handle == nil { prediction.violations = 1 }
             return prediction
         }

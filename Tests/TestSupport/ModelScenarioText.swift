@@ -1,75 +1,90 @@
 import ScenarioKit
 
 /// Scenario text written line by line, with what the model predicts for each line's expectation.
-struct ScenarioText {
+public struct ScenarioText {
+    /// Empty text.
+    public init() {}
+
     /// The lines, in order.
-    private(set) var lines: [String] = []
+    public private(set) var lines: [String] = []
     /// Per 1-based line number with an expectation: whether the simulator must meet it.
-    private(set) var predictions: [Int: Bool] = [:]
+    public private(set) var predictions: [Int: Bool] = [:]
     /// Per 1-based line number of a call: whether it must return `pending` (stopped or waiting).
-    private(set) var waits: [Int: Bool] = [:]
+    public private(set) var waits: [Int: Bool] = [:]
     /// How many `@reboot` lines the text has.
-    private(set) var reboots = 0
+    public private(set) var reboots = 0
 
     /// The whole text, for the parser.
-    var source: String { lines.joined(separator: "\n") + "\n" }
+    public var source: String { lines.joined(separator: "\n") + "\n" }
 
     /// A line with no expectation.
-    mutating func plain(_ line: String) {
+    public mutating func plain(_ line: String) {
         lines.append(line)
     }
 
     /// A call line with `=> expected`, which must be met (or, with `met: false`, missed); with
     /// `expected` empty, a line checked against an expectation written earlier (`@resume T1`).
-    mutating func call(_ line: String, _ expected: String, met: Bool = true) {
+    public mutating func call(_ line: String, _ expected: String, met: Bool = true) {
         lines.append(expected.isEmpty ? line : "\(line) => \(expected)")
         predictions[lines.count] = met
     }
 
     /// A call whose expectation is checked later, at its `@resume`: it must return `pending` or
     /// (with `waits: false`) not.
-    mutating func pending(_ line: String, _ expected: String, waits: Bool) {
+    public mutating func pending(_ line: String, _ expected: String, waits: Bool) {
         lines.append("\(line) => \(expected)")
         self.waits[lines.count] = waits
         if !waits { predictions[lines.count] = true }
     }
 
     /// `@expect NAME PROPERTY => VALUE`.
-    mutating func expect(_ name: String, _ property: String, _ value: String, met: Bool = true) {
+    public mutating func expect(_ name: String, _ property: String, _ value: String, met: Bool = true) {
         call("@expect \(name) \(property)", value, met: met)
     }
 
     /// `@reboot`.
-    mutating func reboot() {
+    public mutating func reboot() {
         lines.append("@reboot")
         reboots += 1
     }
 }
 
 /// Counts lines, expectations and disagreements over many random scenario runs.
-struct ScenarioTally {
-    var lines = 0
-    var sequences = 0
-    var expectations = 0
-    var wrong = 0
-    var reboots = 0
-    var waits = 0
-    var mismatches = 0
-    var examples: [String] = []
+public struct ScenarioTally {
+    /// An empty tally.
+    public init() {}
+
+    /// Scenario lines run.
+    public var lines = 0
+    /// Scenarios run.
+    public var sequences = 0
+    /// Expectations checked.
+    public var expectations = 0
+    /// Expectations written wrong on purpose, which must be missed.
+    public var wrong = 0
+    /// `@reboot` lines run.
+    public var reboots = 0
+    /// Calls that had to wait or stop (`pending`).
+    public var waits = 0
+    /// Lines where the simulator and the model disagree.
+    public var mismatches = 0
+    /// The first disagreements, and the scenarios they came from.
+    public var examples: [String] = []
 
     /// The figures, for the model test's output line.
-    var summary: String {
+    public var summary: String {
         "\(lines) lines, \(sequences) sequences, \(expectations) expectations (\(wrong) wrong ones missed), \(reboots) reboots, \(mismatches) mismatches"
     }
 
-    mutating func mismatch(_ text: String) {
+    /// Counts one disagreement and keeps its text among the first ten.
+    public mutating func mismatch(_ text: String) {
         mismatches += 1
         if examples.count < 10 { examples.append("sequence \(sequences): \(text)") }
     }
 
     /// Checks that each predicted line was met exactly as predicted and that each `@reboot` started
     /// a machine; prints the scenario with the first mismatches.
-    mutating func check(_ report: ScenarioReport, against text: ScenarioText) {
+    public mutating func check(_ report: ScenarioReport, against text: ScenarioText) {
         sequences += 1
         lines += text.lines.count
         reboots += text.reboots
