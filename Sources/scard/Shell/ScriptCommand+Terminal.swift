@@ -16,9 +16,7 @@ extension ScriptCommand {
         defer { session.finish() }
         ShellInterrupt.install()
         let shell = ShellSession(
-            session: session, request: connectionOptions.request,
-            transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),
-            showWire: transmit.wire || card.trace, recorder: nil, cardNames: ShellCardNames.lookup)
+            session: session, card: card, connection: connectionOptions, transmit: transmit, recorder: nil)
         try shell.start(reader: card.reader)
         let editor = LineEditor(program: "scard", historySize: 100)
         editor.prompt = ""

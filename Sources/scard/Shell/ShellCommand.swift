@@ -49,9 +49,7 @@ struct ShellCommand: ParsableCommand {
         defer { session.finish() }
         ShellInterrupt.install()
         let shell = ShellSession(
-            session: session, request: connectionOptions.request,
-            transmit: TransmitOptions(getResponse: transmit.getResponse == .auto, fixLe: transmit.fixLe == .auto),
-            showWire: transmit.wire || card.trace, recorder: recorder, cardNames: ShellCardNames.lookup)
+            session: session, card: card, connection: connectionOptions, transmit: transmit, recorder: recorder)
         try shell.start(reader: card.reader)
         var loop = ShellLoop(session: shell, editor: LineEditor(program: "scard", historySize: ShellHistory.limit),
                              prompting: true, history: ShellHistory())
