@@ -54,8 +54,8 @@ struct ScriptCommand: ParsableCommand {
             section, instead of the usual output (or writes it to --report-file and
             keeps the usual output). Failures carry the line, expected and actual.
 
-            Several files run one after the other: text output heads each with
-            '== FILE', and with --json every line carries "file" (Docs/json.md).
+            Several files run one after the other: text output heads each with a
+            line == FILE, and with --json every line carries "file" (Docs/json.md).
 
             On a terminal, a script of 20 APDUs or more draws a progress bar on
             standard error ([####    ] 12/200), cleared before every line of output
