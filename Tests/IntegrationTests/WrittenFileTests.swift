@@ -36,10 +36,10 @@ extension VirtualReaderTests {
             for (path, reason) in cases {
                 let report = try ScardProcess.run(["script", "--reader", "0", "--report", "junit", "--report-file", path, script])
                 #expect(report.status == 8, "\(path): \(report.stderr)")
-                #expect(report.stderr.hasSuffix("scard: cannot write report '\(path)': \(reason)\n"), "\(report.stderr)")
+                #expect(report.stderr.hasSuffix("scard: \(path): cannot write the report (\(reason))\n"), "\(report.stderr)")
                 let record = try ScardProcess.run(["script", "--reader", "0", script, "--record", path])
                 #expect(record.status == 8, "\(path): \(record.stderr)")
-                #expect(record.stderr.hasSuffix("scard: cannot write transcript '\(path)': \(reason)\n"), "\(record.stderr)")
+                #expect(record.stderr.hasSuffix("scard: \(path): cannot write the transcript (\(reason))\n"), "\(record.stderr)")
             }
             let tap = try ScardProcess.run(["script", "--reader", "0", "--report", "tap", "--report-file", "/nonexistent/dir/x.tap", script])
             #expect(tap.status == 8)

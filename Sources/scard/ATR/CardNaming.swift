@@ -43,7 +43,7 @@ final class CardNaming {
             return loaded
         } catch {
             let source = explicitPath != nil ? "--atr-list" : "$\(ATRDatabaseLocation.environmentVariable)"
-            throw CLIError.usage("\(source): cannot read '\(error.path)': \(error.reasonText)")
+            throw CLIError.usage("\(InputFile.displayName(error.path)): cannot read the card-name list (\(error.reasonText)), named by \(source)")
         }
     }
 

@@ -9,9 +9,9 @@ extension ScriptCommand {
         do {
             try AtomicFile.write([UInt8](try transcript.jsonData()), to: path, creatingWith: .ownerWriteAllRead)
         } catch let error as FileSafetyError {
-            throw CLIError(message: "cannot write transcript '\(path)': \(error.reasonText)", status: .writeFailed)
+            throw CLIError(message: "\(InputFile.displayName(path)): cannot write the transcript (\(error.reasonText))", status: .writeFailed)
         } catch {
-            throw CLIError(message: "cannot write transcript '\(path)': \(error)", status: .writeFailed)
+            throw CLIError(message: "\(InputFile.displayName(path)): cannot write the transcript (\(error))", status: .writeFailed)
         }
     }
 
@@ -51,7 +51,7 @@ extension ScriptCommand {
         do {
             try AtomicFile.write(Array(text.utf8), to: reportFile, creatingWith: .ownerWriteAllRead)
         } catch {
-            throw CLIError(message: "cannot write report '\(reportFile)': \(error.reasonText)", status: .writeFailed)
+            throw CLIError(message: "\(InputFile.displayName(reportFile)): cannot write the report (\(error.reasonText))", status: .writeFailed)
         }
     }
 }
