@@ -35,7 +35,7 @@ extension VirtualReaderTests {
             #expect(out[2].contains("< 69 86 : "))
             #expect(out[2].contains("! expected 90 00, got 69 86"))
             #expect(out[3].contains("> reset\r\n"))
-            #expect(out[3].contains("T=1"))
+            #expect(out[3].contains("< card reset, T=1, ATR 3B 95 13 81 01 80 73 FF 01 00 0B\r\n"))
             #expect(out[4].contains("atr:      3B 95 13 81 01 80 73 FF 01 00 0B"))
             #expect(out[5].contains("* 0: Virtual PCD 00 00\r\n  1: Virtual PCD 00 01"))
             #expect(out[6].contains("connected to Virtual PCD 00 01, T=1"))

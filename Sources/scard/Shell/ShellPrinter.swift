@@ -13,8 +13,8 @@ enum ShellPrinter {
                 lines.append("! expected \(expectation), got \(exchange.response)" + (mismatch.map { " (\($0))" } ?? ""))
             }
             StandardOutput.write(lines.map { $0 + "\n" }.joined())
-        case .reset(_, let active, _):
-            StandardOutput.write("> reset\n< card reset, \(active)\n")
+        case .reset(_, let active, let atr):
+            StandardOutput.write("> reset\n< card reset, \(active)" + (atr.isEmpty ? "" : ", ATR \(Hex.string(atr))") + "\n")
         case .echo(_, let text):
             StandardOutput.write(text + "\n")
         case .testSection(_, let name):
