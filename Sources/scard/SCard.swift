@@ -30,10 +30,10 @@ struct SCard: AsyncParsableCommand {
     /// Parses the command line, runs the command, and turns every error into one line on standard
     /// error and a documented exit code (and, with `--json`, a last `error` line on standard output).
     static func main() async {
-        var json = false
+        var parsed: ParsableCommand?
         do {
             var command = try parseAsRoot()
-            json = JSONOutput.requested(by: command)
+            parsed = command
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -43,7 +43,10 @@ struct SCard: AsyncParsableCommand {
         } catch {
             RunGuard.shared.settle()
             let (status, message) = report(error)
-            if json, status != 0, let message { JSONLine.print(ErrorLine(message: message, exitCode: status)) }
+            // Asked only on the way out: the cast is a conformance lookup a successful run need not pay.
+            if status != 0, let message, let parsed, JSONOutput.requested(by: parsed) {
+                JSONLine.print(ErrorLine(message: message, exitCode: status))
+            }
             StandardOutput.finish()
             Glibc.exit(status)
         }
