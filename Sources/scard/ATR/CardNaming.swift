@@ -25,8 +25,14 @@ final class CardNaming {
     private var named: [[UInt8]: [String]] = [:]
 
     /// Names cards with the database `options` choose.
-    init(_ options: CardNameOptions) {
-        explicitPath = options.atrList
+    convenience init(_ options: CardNameOptions) {
+        self.init(explicitPath: options.atrList)
+    }
+
+    /// Names cards with the database at `explicitPath`, else the one `$SCARD_ATR_LIST` or pcsc-tools
+    /// chooses.
+    init(explicitPath: String?) {
+        self.explicitPath = explicitPath
     }
 
     /// The note written once when no database is found.

@@ -1,13 +1,15 @@
-import CardNames
+import Synchronization
 
-/// The card names the shell shows for an ATR, from pcsc-tools' ATR database (read once, when first
-/// needed, from where pcsc-tools keeps it or `$SCARD_ATR_LIST`).
+/// The card names the shell shows for an ATR, found as every other command finds them
+/// (``CardNaming``: pcsc-tools' database or `$SCARD_ATR_LIST`, read once, a note when none is
+/// installed), shared by the shell's threads.
 enum ShellCardNames {
-    /// The database, or nil when none is installed or it cannot be read.
-    private static let database: ATRDatabase? = try? ATRDatabaseLocation.load()
+    /// The naming, behind a lock: a card call the shell left to itself may still name its card.
+    private static let naming = Mutex(CardNaming(explicitPath: nil))
 
-    /// The names the database gives `atr`, all matches in its order; none without a database.
+    /// The names the database gives `atr`, all matches in its order; none without a database or when
+    /// the list named by `$SCARD_ATR_LIST` cannot be read.
     @Sendable static func lookup(_ atr: [UInt8]) -> [String] {
-        database?.names(for: atr) ?? []
+        naming.withLock { (try? $0.names(for: atr)) ?? [] }
     }
 }
