@@ -75,7 +75,7 @@ struct CardChecks {
             let which = readers.count == 1 ? "no card in \(readers[0])" : "no card in any of \(readers.count) readers"
             return (.fail("card", title, .noCard, which, fix: "insert a card; the virtual reader: scripts/virtual-reader.sh card-insert 0"), nil)
         }
-        return (.ok("card", title, "card in \(state.reader), ATR \(Hex.string(state.atr))"), state.reader)
+        return (.ok("card", title, "card in \(state.reader), ATR \(Hex.string(state.atr))", atr: state.atr), state.reader)
     }
 
     /// Connects to the card (and with --probe exchanges GET CHALLENGE).
@@ -91,13 +91,13 @@ struct CardChecks {
             return (.fail("answer", title, .cardNotAnswering, "connecting to the card in \(reader): \(error)", fix: fix), nil)
         }
         var detail = "connected with \(status.activeProtocol), ATR \(Hex.string(status.atr))"
-        guard probe else { return (.ok("answer", title, detail + "; --probe also sends GET CHALLENGE"), card) }
+        guard probe else { return (.ok("answer", title, detail + "; --probe also sends GET CHALLENGE", atr: status.atr), card) }
         do {
             let command = try CommandAPDU(bytes: Self.getChallenge)
             let exchange = try card.transmit(command, options: TransmitOptions())
             let statusWord = exchange.response.statusWord
             detail += "; GET CHALLENGE answered \(statusWord) (\(statusWord.meaning)) in \(Self.milliseconds(exchange.seconds))"
-            return (.ok("answer", title, detail), card)
+            return (.ok("answer", title, detail, atr: status.atr), card)
         } catch let error as PCSCError {
             return (.fail("answer", title, .cardNotAnswering, "GET CHALLENGE to the card in \(reader): \(error)", fix: fix), nil)
         } catch {

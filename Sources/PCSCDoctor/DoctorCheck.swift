@@ -24,20 +24,25 @@ public struct DoctorCheck: Encodable, Sendable, Equatable {
     public let fix: String?
     /// The exit code of a failure (or of a warning under --strict).
     public let code: Int32?
+    /// The ATR of the card the check found, when it found one.
+    public let atr: [UInt8]?
 
     /// Creates a check result.
-    public init(id: String, title: String, status: Status, detail: String, fix: String?, code: Int32?) {
+    public init(
+        id: String, title: String, status: Status, detail: String, fix: String?, code: Int32?, atr: [UInt8]? = nil
+    ) {
         self.id = id
         self.title = title
         self.status = status
         self.detail = detail
         self.fix = fix
         self.code = code
+        self.atr = atr
     }
 
-    /// A check that passed.
-    public static func ok(_ id: String, _ title: String, _ detail: String) -> DoctorCheck {
-        DoctorCheck(id: id, title: title, status: .ok, detail: detail, fix: nil, code: nil)
+    /// A check that passed (having found the card with `atr`, if given).
+    public static func ok(_ id: String, _ title: String, _ detail: String, atr: [UInt8]? = nil) -> DoctorCheck {
+        DoctorCheck(id: id, title: title, status: .ok, detail: detail, fix: nil, code: nil, atr: atr)
     }
 
     /// A check that failed with its code and fix.

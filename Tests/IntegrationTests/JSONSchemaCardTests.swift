@@ -76,6 +76,8 @@ extension VirtualReaderTests {
             try expectValid("lifecycle", ["lifecycle", "--json"], status: 0)
             try expectValid("lifecycle", ["lifecycle", "--json", "--repeat", "12"], status: 0)
             try expectValid("doctor", ["doctor", "--json"], status: 0)
+            let doctor = try ScardProcess.run(["doctor", "--json"])
+            #expect(doctor.stdout.contains(#""atr":"3B951381018073FF01000B""#), "\(doctor.stdout)")
             try expectValid("doctor", ["doctor", "--json", "--virtual", "--probe"])
             try expectValid("atr", ["atr", "--json", "--reader", "0"], status: 0)
             try expectValid("reader", ["reader", "--json", "--reader", "0"])

@@ -21,15 +21,7 @@ extension DoctorCommand {
             detail = check.detail
             fix = check.fix
             code = check.code
-            atr = Self.atr(in: check.detail)
-        }
-
-        /// The ATR a check's detail names after `ATR ` (`card in R, ATR 3B 95 13`), without blanks.
-        static func atr(in detail: String) -> String? {
-            guard let marker = detail.firstRange(of: "ATR ") else { return nil }
-            let hex = detail[marker.upperBound...].prefix { $0.isHexDigit || $0 == " " }
-            guard let bytes = try? Hex.bytes(String(hex.trimmingBlanks())), !bytes.isEmpty else { return nil }
-            return JSONValue.hex(bytes)
+            atr = check.atr.flatMap { $0.isEmpty ? nil : JSONValue.hex($0) }
         }
     }
 }
