@@ -67,6 +67,29 @@ extension VirtualReaderTests {
             #expect(second.steps[1].output.contains("remembered\r\n"), "\(second.transcript)")
         }
 
+        @Test("two shells at once keep each other's lines in the history")
+        func historyOfTwoShells() async throws {
+            let state = try temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: state) }
+            let slow = Task.detached {
+                try D.run(["shell", "-r", "1"], steps: [
+                    D.keys(""), D.line("echo first a"), D.Step(sleep: 3), D.line("echo second a"),
+                    D.line("quit", until: nil, timeout: 1),
+                ], state: state)
+            }
+            try await Task.sleep(for: .seconds(1))
+            let quick = try D.run(["shell", "-r", "0"], steps: [
+                D.keys(""), D.line("echo only b"), D.line("quit", until: nil, timeout: 1),
+            ], state: state)
+            #expect(quick.exit == 0, "\(quick.transcript)")
+            let first = try await slow.value
+            #expect(first.exit == 0, "\(first.transcript)")
+            let saved = try String(contentsOf: state.appendingPathComponent("scard/history"), encoding: .utf8)
+            for line in ["echo first a", "echo only b", "echo second a"] {
+                #expect(saved.contains(line + "\n"), "\(saved)")
+            }
+        }
+
         @Test("line editing: backspace, Ctrl-A and typing at the start of the line")
         func editing() throws {
             let state = try temporaryFolder()

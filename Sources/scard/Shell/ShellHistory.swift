@@ -2,8 +2,9 @@ import FileSafety
 @preconcurrency import Glibc
 
 /// The shell's history file: `$XDG_STATE_HOME/scard/history`, else `~/.local/state/scard/history`;
-/// one line per entry, the newest last, at most ``limit`` entries, rewritten atomically (FileSafety)
-/// after each line so that two shells or a crash never leave it torn.
+/// one line per entry, the newest last, at most ``limit`` entries. Each line is added under the
+/// file's lock to what the file holds then, and the file rewritten atomically (FileSafety), so that
+/// two shells at once keep each other's lines and a crash never leaves it torn.
 struct ShellHistory {
     /// The most entries kept.
     static let limit = 1000
@@ -37,22 +38,30 @@ struct ShellHistory {
         getenv(name).map { String(cString: $0) }
     }
 
-    /// Adds a line (not a repeat of the last one) and rewrites the file; a failed write is returned
-    /// as a message for the user, once, and the shell goes on.
+    /// How long a line waits for another shell that holds the file's lock; the prompt must come back.
+    static let lockTimeout = Duration.seconds(1)
+
+    /// Adds a line (not a repeat of the last one) and adds it to the file; a failed write is returned
+    /// as a message for the user, and the shell goes on.
     mutating func add(_ line: String) -> String? {
         guard !line.isEmpty, entries.last != line else { return nil }
         entries.append(line)
         if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
-        return save()
+        return save(line)
     }
 
-    /// Writes the entries to the file, creating its directory (owner only); nil when it worked.
-    func save() -> String? {
+    /// Adds `line` to the entries the file holds now (another shell may have added some) under the
+    /// file's lock, and rewrites it; the directory is created owner only. Nil when it worked.
+    func save(_ line: String) -> String? {
         guard let path else { return nil }
         do {
             try Directories.create(FilePaths.directory(of: path), permissions: .ownerOnlyDirectory)
-            let text = entries.map { $0 + "\n" }.joined()
+            let lock = try FileLock(guarding: path, timeout: Self.lockTimeout)
+            var saved = ShellHistory(path: path).entries
+            if saved.last != line { saved.append(line) }
+            let text = saved.suffix(Self.limit).map { $0 + "\n" }.joined()
             try AtomicFile.write(Array(text.utf8), to: path, creatingWith: .ownerReadWrite)
+            lock.release()
             return nil
         } catch {
             return "cannot write the history: \(error)"
