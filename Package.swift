@@ -90,6 +90,7 @@ let package = Package(
             exclude: ["Scripts"]
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SCardTests", dependencies: ["scard"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import PCSC
 
 /// The `scard` command: PC/SC smart cards from the shell, and simulators of Windows context APIs.
 @main
-struct SCard: AsyncParsableCommand {
+struct SCard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scard",
         abstract: "Talk to PC/SC smart cards, and explore how Windows APIs release their contexts.",
@@ -27,30 +27,41 @@ struct SCard: AsyncParsableCommand {
         ]
     )
 
-    /// Parses the command line, runs the command, and turns every error into one line on standard
-    /// error and a documented exit code (and, with `--json`, a last `error` line on standard output).
-    static func main() async {
+    /// Reads the command line (the commands that must start fast through ``QuickStart``, the rest
+    /// through swift-argument-parser), runs the command, and turns every error into one line on
+    /// standard error and a documented exit code (and, with `--json`, a last `error` line on
+    /// standard output).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let request = QuickStart.request(arguments) {
+            conclude(printsJSON: { QuickStart.printsJSON(request) }) { try QuickStart.run(request) }
+        }
         var parsed: ParsableCommand?
-        do {
-            var command = try parseAsRoot()
+        // Asked only on the way out: the cast is a conformance lookup a successful run need not pay.
+        conclude(printsJSON: { parsed.map(JSONOutput.requested(by:)) ?? false }) {
+            var command = try parseAsRoot(arguments)
             parsed = command
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            try command.run()
+        }
+    }
+
+    /// Runs `body`, reports its error the `scard` way, and exits with its status once standard
+    /// output is written out.
+    static func conclude(printsJSON: () -> Bool, _ body: () throws -> Void) -> Never {
+        do {
+            try body()
             RunGuard.shared.settle()
         } catch {
             RunGuard.shared.settle()
             let (status, message) = report(error)
-            // Asked only on the way out: the cast is a conformance lookup a successful run need not pay.
-            if status != 0, let message, let parsed, JSONOutput.requested(by: parsed) {
+            if status != 0, let message, printsJSON() {
                 JSONLine.print(ErrorLine(message: message, exitCode: status))
             }
             StandardOutput.finish()
             Glibc.exit(status)
         }
         StandardOutput.finish()
+        Glibc.exit(0)
     }
 
     /// Prints the error the way `scard` does and returns the exit code, with the message it wrote

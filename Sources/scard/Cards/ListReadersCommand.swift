@@ -26,45 +26,12 @@ struct ListReadersCommand: ParsableCommand {
     @OptionGroup var deadline: DeadlineOptions
     @OptionGroup var naming: CardNameOptions
 
-    /// One reader in JSON.
-    struct Entry: Encodable {
-        let type = "reader"
-        let reader: ReaderReference
-        let card: Bool
-        let atr: String?
-        let cardNames: [String]?
+    /// What was asked for, as one value.
+    var options: ListReadersOptions {
+        ListReadersOptions(trace: trace, json: output.json, timeout: deadline.timeout, atrList: naming.atrList)
     }
 
     func run() throws {
-        let session = Session(trace: trace, timeout: deadline.timeout)
-        defer { session.finish() }
-        let context = try session.establish()
-        defer { _ = try? context.release() }
-        let names: [String]
-        var states: [ReaderStatus]
-        do {
-            names = try context.readerNames()
-            states = names.map { ReaderStatus(reader: $0) }
-            if !states.isEmpty { try context.getStatusChange(&states, timeout: 0) }
-        } catch {
-            throw CLIError.pcsc(error, while: "cannot list readers")
-        }
-        if names.isEmpty { throw CLIError(message: "no readers are connected", status: .noCard) }
-        let width = names.map(\.count).max() ?? 0
-        let cards = CardNaming(naming)
-        for (index, state) in states.enumerated() {
-            let present = state.eventState.contains(.present)
-            let atr = present && !state.atr.isEmpty ? Hex.string(state.atr) : nil
-            let cardNames = atr == nil ? nil : try cards.names(for: state.atr)
-            if output.json {
-                JSONLine.print(Entry(reader: ReaderReference(state.reader, among: names), card: present, atr: atr.map(JSONValue.compact), cardNames: cardNames))
-            } else {
-                let padded = state.reader.padded(to: width)
-                var line = "\(index): \(padded)  \(present ? "card " : "empty")"
-                if let atr { line += "  \(atr)" }
-                print(line)
-                for name in cardNames ?? [] { print("     " + name) }
-            }
-        }
+        try ListReaders.run(options)
     }
 }
