@@ -21,6 +21,6 @@ public enum FileContents {
         defer { try? system_close(fd, path) }
         let status = try system_fstat(fd, path)
         if status.st_mode & S_IFMT == S_IFDIR { throw FileSafetyError(path: path, reason: .system(EISDIR)) }
-        return try system_readAll(fd, path, limit: limit)
+        return try system_readAll(fd, path, limit: limit, expected: Int(status.st_size))
     }
 }

@@ -46,20 +46,26 @@ func system_writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: String) throws(FileS
     }
 }
 
-/// Reads to the end of a descriptor; more than `limit` bytes is `EFBIG`. The corresponding C
-/// function is `read`.
-func system_readAll(_ fd: Int32, _ path: String, limit: Int) throws(FileSafetyError) -> [UInt8] {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+/// Reads a descriptor to its end, refusing more than `limit` bytes. The bytes go straight into the
+/// array, sized for `expected` bytes (the file's size, when known) so that a regular file is read
+/// without copying. The corresponding C function is `read`, in a loop.
+func system_readAll(_ fd: Int32, _ path: String, limit: Int, expected: Int = 0) throws(FileSafetyError) -> [UInt8] {
+    // One byte beyond the expected size, so that the end of the file is seen without growing.
+    var bytes = [UInt8](repeating: 0, count: max(min(expected, limit), 0) + 1)
+    var filled = 0
     while true {
-        let count = chunk.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress, buffer.count) }
+        if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 64 * 1024))) }
+        let count = bytes.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress! + filled, buffer.count - filled) }
         if count == -1 {
             if errno == EINTR { continue }
             throw lastError(path)
         }
-        if count == 0 { return bytes }
-        guard bytes.count + count <= limit else { throw FileSafetyError(path: path, reason: .system(EFBIG)) }
-        bytes.append(contentsOf: chunk[..<count])
+        if count == 0 {
+            bytes.removeLast(bytes.count - filled)
+            return bytes
+        }
+        filled += count
+        guard filled <= limit else { throw FileSafetyError(path: path, reason: .system(EFBIG)) }
     }
 }
 

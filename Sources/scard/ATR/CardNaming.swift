@@ -21,8 +21,9 @@ final class CardNaming {
     private var database: ATRDatabase??
     /// Whether the note about the missing database was written.
     private var noted = false
-    /// The names found for each ATR asked about, so that readers holding the same card are named once.
-    private var named: [[UInt8]: [String]] = [:]
+    /// The names found for each ATR asked about, so that readers holding the same card are named
+    /// once (a list: a run sees a few ATRs, and a first dictionary costs more than the lookups).
+    private var named: [(atr: [UInt8], names: [String])] = []
 
     /// Names cards with the database `options` choose.
     convenience init(_ options: CardNameOptions) {
@@ -63,9 +64,9 @@ final class CardNaming {
             }
             return []
         }
-        if let names = named[atr] { return names }
+        if let known = named.first(where: { $0.atr == atr }) { return known.names }
         let names = database.names(for: atr)
-        named[atr] = names
+        named.append((atr, names))
         return names
     }
 }
