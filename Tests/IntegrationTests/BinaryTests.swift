@@ -130,12 +130,15 @@ extension VirtualReaderTests {
 
         @Test("pcscd stopped: the no-service error in one line, exit 6", VirtualReader.destructive)
         func pcscdStopped() throws {
-            let result = try VirtualReader.withPcscdStopped {
-                try ScardProcess.run(["list-readers"])
+            let (result, json) = try VirtualReader.withPcscdStopped {
+                (try ScardProcess.run(["list-readers"]), try ScardProcess.run(["list-readers", "--json"]))
             }
             #expect(result.status == 6)
             #expect(result.stderr.hasPrefix("scard: cannot reach pcscd: SCARD_E_NO_SERVICE (0x8010001D): pcscd is not running"))
             #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(json.status == 6)
+            #expect(json.stderr == result.stderr)
+            #expect(json.stdout.hasPrefix("{\"exitCode\":6,\"message\":\"cannot reach pcscd: SCARD_E_NO_SERVICE"), "\(json.stdout)")
         }
 
         @Test("no readers: a one-line error, exit 4", VirtualReader.destructive)
