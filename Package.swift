@@ -90,7 +90,7 @@ let package = Package(
             exclude: ["Scripts"]
         ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "SCardTests", dependencies: ["scard"]),
+        .testTarget(name: "SCardTests", dependencies: ["scard", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import scard
 
 /// `QuickStart` reads `scard list-readers` without swift-argument-parser: every vector it reads must
@@ -60,7 +61,7 @@ import Testing
             "2", "0.25", "-3", "x.txt", "", "=", "--", "-h", "--help", "--reader", "list-readers", "json",
             "--JSON", "--json=", "--timeout=", "1e400", "0x10", " 4", "--verbose",
         ]
-        var generator = SplitMix(seed: 0x5CA2D)
+        var generator = SplitMix64(seed: 0x5CA2D)
         var readCount = 0
         for _ in 0..<2_000 {
             var arguments = ["list-readers"]
@@ -72,20 +73,5 @@ import Testing
             #expect(Self.fullParse(arguments) == quick, "\(arguments)")
         }
         #expect(readCount > 200)
-    }
-}
-
-/// A small seeded generator, so that a failing vector comes back on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
