@@ -113,8 +113,7 @@ public struct ATRDatabase: Sendable {
     /// The entries whose pattern matches the whole ATR, in file order.
     public func matches(for atr: [UInt8]) -> [Entry] {
         guard !atr.isEmpty else { return [] }
-        let atrText = ATRPattern.text(of: atr)
-        let subject = Array(atrText.utf8)
+        let subject = Array(ATRPattern.text(of: atr).utf8)
         var found: [Entry] = []
         text.withUnsafeBufferPointer { text in
             subject.withUnsafeBufferPointer { subject in
@@ -128,8 +127,7 @@ public struct ATRDatabase: Sendable {
                     } else if ATRPattern.isSimple(patternBytes) {
                         matched = ATRPattern.matches(patternBytes, subject)
                     } else {
-                        let compiled = CompiledRegex(String(decoding: patternBytes, as: UTF8.self))
-                        matched = compiled?.wholeMatches(atrText) ?? false
+                        matched = PatternProgram(patternBytes)?.matches(subject) ?? false
                     }
                     guard matched else { continue }
                     guard let pattern = ATRPattern(String(decoding: patternBytes, as: UTF8.self)) else { continue }
@@ -150,7 +148,7 @@ public struct ATRDatabase: Sendable {
 
     /// Whether one of the two matchers accepts the pattern's syntax.
     static func isReadable(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        ATRPattern.isSimple(pattern) || CompiledRegex(String(decoding: pattern, as: UTF8.self)) != nil
+        ATRPattern.isSimple(pattern) || PatternProgram(pattern) != nil
     }
 
     /// What the pattern's leading plain characters (hex digits, blanks and `.`, none quantified) say

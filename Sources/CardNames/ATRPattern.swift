@@ -2,36 +2,38 @@
 /// upper-case hex pairs separated by single blanks (`3B 95 13 81 01 80 73 FF 01 00 0B`), matched
 /// whole and without regard to case, as pcsc-tools' `ATR_analysis` does (`$atr =~ m/^$line$/i`).
 ///
-/// The file uses a small part of Perl's syntax: literal characters, `.`, bracket classes with
-/// ranges (`[1-5]`, `[^0]`; a comma in `[1,3]` is one more member, as in Perl), and the quantifiers
-/// `*`, `+` and `?`. Those are matched here directly on the pattern's text, with no compile step;
-/// a line using anything else (groups, alternation, escapes, counted repeats) is compiled once
-/// with Swift `Regex` and kept in memory.
+/// The file uses a small part of Perl's syntax. Most lines use only literal characters, `.`,
+/// bracket classes with ranges (`[1-5]`, `[^0]`; a comma in `[1,3]` is one more member, as in Perl)
+/// and at most one of the quantifiers `*`, `+` and `?`: those are matched directly on the pattern's
+/// text, with no compile step. A line using more (groups, alternation, counted repeats, escapes,
+/// anchors, several quantifiers; see ``PatternParser``) is compiled once to a ``PatternProgram``,
+/// whose matching time is bounded however the line nests its quantifiers. A line using syntax
+/// outside that subset is refused.
 public struct ATRPattern: Sendable {
     /// The pattern as written in the file.
     public let text: String
     private let bytes: [UInt8]
-    private let regex: CompiledRegex?
+    private let program: PatternProgram?
 
     /// Reads one pattern line; nil when it uses syntax neither matcher accepts.
     public init?(_ text: some StringProtocol) {
         self.text = String(text)
         bytes = Array(text.utf8)
         if bytes.withUnsafeBufferPointer(Self.isSimple) {
-            regex = nil
+            program = nil
         } else {
-            guard let compiled = CompiledRegex(self.text) else { return nil }
-            regex = compiled
+            guard let compiled = bytes.withUnsafeBufferPointer({ PatternProgram($0) }) else { return nil }
+            program = compiled
         }
     }
 
     /// True when `atr`, written as upper-case hex pairs separated by single blanks, matches the
     /// whole pattern.
     public func matches(atrText atr: some StringProtocol) -> Bool {
-        if let regex { return regex.wholeMatches(String(atr)) }
         let subject = Array(atr.utf8)
         return subject.withUnsafeBufferPointer { subject in
-            bytes.withUnsafeBufferPointer { pattern in Self.matches(pattern, subject) }
+            if let program { return program.matches(subject) }
+            return bytes.withUnsafeBufferPointer { pattern in Self.matches(pattern, subject) }
         }
     }
 
@@ -55,18 +57,21 @@ public struct ATRPattern: Sendable {
 
     // MARK: - The direct matcher
 
-    /// Whether every character of the pattern is one the direct matcher handles.
+    /// Whether every character of the pattern is one the direct matcher handles, with at most one
+    /// quantifier (so that its backtracking stays linear in the ATR's length).
     static func isSimple(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         var previousWasAtom = false
+        var quantified = false
         while index < pattern.count {
             switch pattern[index] {
             case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: "{"), UInt8(ascii: "}"),
                 UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"):
                 return false
             case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"):
-                if !previousWasAtom { return false }
+                if !previousWasAtom || quantified { return false }
                 previousWasAtom = false
+                quantified = true
                 index += 1
             case UInt8(ascii: "["):
                 guard let end = classEnd(pattern, index) else { return false }

@@ -46,6 +46,30 @@ import Testing
         #expect(database.entryCount == 4)
     }
 
+    @Test func compiledLinesAreMatchedAndHostileOnesFinish() {
+        let text = """
+            3B .*.*.*.*.*.*.*.*X
+            \thostile
+            3B 95 (13|14) 81 01 80 73 FF 01 00 0B
+            \tgrouped
+            (.*)*(.*)*(.*)*X
+            \thostile too
+            ^3B( ..){10}$
+            \tcounted
+            3B (95
+            \tbroken
+            """
+        let database = ATRDatabase(parsing: Array(text.utf8))
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(database.names(for: vicc) == ["grouped", "counted"])
+            #expect(database.names(for: [UInt8](repeating: 0x3B, count: 33)).isEmpty)
+        }
+        #expect(elapsed < .seconds(1))
+        #expect(database.unreadableLines == [9])
+        #expect(database.entryCount == 4)
+    }
+
     @Test func pcscToolsOrder() {
         let paths = ATRDatabaseLocation.pcscToolsPaths(environment: ["HOME": "/home/u"])
         #expect(paths == [

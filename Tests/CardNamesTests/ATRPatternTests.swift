@@ -1,7 +1,7 @@
 import CardNames
 import Testing
 
-/// The direct matcher against the pattern forms smartcard_list.txt uses.
+/// Both matchers against the pattern forms smartcard_list.txt uses.
 @Suite struct ATRPatternTests {
     let vicc: [UInt8] = [0x3B, 0x95, 0x13, 0x81, 0x01, 0x80, 0x73, 0xFF, 0x01, 0x00, 0x0B]
 
@@ -38,7 +38,7 @@ import Testing
         #expect(try #require(ATRPattern("3B 95 13 81 01 80 73 FF 01 00 0BX?")).matches(atr: vicc))
     }
 
-    @Test func otherSyntaxGoesThroughRegex() throws {
+    @Test func otherSyntaxGoesThroughTheCompiledProgram() throws {
         let pattern = try #require(ATRPattern("3B 95 (13|14) 81 01 80 73 FF 01 00 0B"))
         #expect(pattern.matches(atr: vicc))
         #expect(try #require(ATRPattern("3B 95 13 81 01 80 73 FF( ..){3}")).matches(atr: vicc))

@@ -47,7 +47,7 @@ struct ScriptorScript {
                 continue
             }
             var line = raw.hasSuffix("\n") ? String(raw.dropLast()) : raw
-            if !line.contains(" ") { line = Self.pairs(line) }
+            if !line.contains(Character(" ")) { line = Self.pairs(line) }
             if line.hasSuffix("\\") {
                 line.removeLast()
                 while line.hasSuffix(" ") { line.removeLast() }
@@ -78,7 +78,13 @@ struct ScriptorScript {
 
     /// Whether `line` contains `word` in any case, as Perl's `/word/i`.
     static func contains(_ line: String, _ word: String) -> Bool {
-        line.lowercased().contains(word)
+        let line = line.lowercased()
+        var start = line.startIndex
+        while true {
+            if line[start...].hasPrefix(word) { return true }
+            guard start < line.endIndex else { return false }
+            line.formIndex(after: &start)
+        }
     }
 
     /// scriptor's `s/(..)/$1 /g`: a blank after every pair of characters.
