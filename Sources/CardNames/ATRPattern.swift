@@ -5,10 +5,12 @@
 /// The file uses a small part of Perl's syntax. Most lines use only literal characters, `.`,
 /// bracket classes with ranges (`[1-5]`, `[^0]`; a comma in `[1,3]` is one more member, as in Perl)
 /// and at most one of the quantifiers `*`, `+` and `?`: those are matched directly on the pattern's
-/// text, with no compile step. A line using more (groups, alternation, counted repeats, escapes,
-/// anchors, several quantifiers; see ``PatternParser``) is compiled once to a ``PatternProgram``,
-/// whose matching time is bounded however the line nests its quantifiers. A line using syntax
-/// outside that subset is refused.
+/// text, with no compile step. A line using more (groups `( )` and `(?: )`, alternation `|`,
+/// counted repeats `{n}`, `{n,}`, `{n,m}`, lazy quantifiers, escaped metacharacters such as `\.`,
+/// `\d`, `\s`, `\w`, the anchors `^` and `$`, or several quantifiers) is compiled once to a small
+/// program, whose matching time is bounded however the line nests its quantifiers. A line using
+/// syntax outside that subset (lookaround, back references, POSIX classes, possessive quantifiers)
+/// is refused.
 public struct ATRPattern: Sendable {
     /// The pattern as written in the file.
     public let text: String
