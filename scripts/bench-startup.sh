@@ -22,8 +22,8 @@ bash scripts/setup.sh --peers >/dev/null
 command -v valgrind >/dev/null || { echo "bench-startup: needs valgrind (apt install valgrind)" >&2; exit 2; }
 binary=${SCARD_BINARY:-}
 if [[ -z "$binary" ]]; then
-    swift build -c release --static-swift-stdlib --product scard >/dev/null
-    binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/scard"
+    bash scripts/build-release.sh --product scard >/dev/null
+    binary="$(bash scripts/build-release.sh --show-bin-path)/scard"
 fi
 strip -o "$work/scard" "$binary"
 scard="$work/scard"

@@ -20,8 +20,8 @@ trap cleanup EXIT
 
 bash scripts/setup.sh --peers
 echo "bench: building scard (release, Swift runtime linked statically) and the C floor"
-swift build -c release --static-swift-stdlib --product scard >/dev/null
-scard="$(swift build -c release --static-swift-stdlib --show-bin-path)/scard"
+bash scripts/build-release.sh --product scard >/dev/null
+scard="$(bash scripts/build-release.sh --show-bin-path)/scard"
 # shellcheck disable=SC2046
 gcc -O2 -o "$work/floor" scripts/bench/floor.c $(pkg-config --cflags --libs libpcsclite)
 

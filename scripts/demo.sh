@@ -9,8 +9,8 @@ cd "$root"
 bash scripts/setup.sh
 
 echo "demo: building scard (release)"
-swift build -c release --static-swift-stdlib --product scard
-scard="$(swift build -c release --static-swift-stdlib --show-bin-path)/scard"
+bash scripts/build-release.sh --product scard
+scard="$(bash scripts/build-release.sh --show-bin-path)/scard"
 
 started=""
 cards=$(/usr/bin/python3 scripts/pcsc_probe.py 2>/dev/null | awk '{print $2}' || true)

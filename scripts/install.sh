@@ -16,7 +16,7 @@
 #
 # Environment:
 #   SCARD_BINARY=PATH       install this scard binary instead of building one (no build at all);
-#                           for a binary built already, e.g. `swift build -c release` as a user
+#                           for a binary built already, e.g. `scripts/build-release.sh --product scard` as a user
 #                           before `sudo SCARD_BINARY=... scripts/install.sh`
 #   SCARD_SCRATCH_PATH=DIR  the build folder of the release build (default: SwiftPM's .build)
 #   DESTDIR=DIR             stage the files under DIR (as packagers do); PREFIX stays the prefix
@@ -45,8 +45,8 @@ if [[ -z "$binary" ]]; then
     scratch=()
     if [[ -n "${SCARD_SCRATCH_PATH:-}" ]]; then scratch=(--scratch-path "$SCARD_SCRATCH_PATH"); fi
     say "building scard (release)"
-    (cd "$root" && swift build -c release --static-swift-stdlib --product scard "${scratch[@]}")
-    binary="$(cd "$root" && swift build -c release --static-swift-stdlib "${scratch[@]}" --show-bin-path)/scard"
+    bash "$root/scripts/build-release.sh" --product scard "${scratch[@]}"
+    binary="$(bash "$root/scripts/build-release.sh" "${scratch[@]}" --show-bin-path)/scard"
 fi
 if [[ ! -x "$binary" ]]; then
     echo "install: no scard binary at $binary" >&2
