@@ -39,7 +39,7 @@ public enum SystemProbe {
         for line in maps.split(separator: "\n") {
             guard let slash = line.firstIndex(of: "/") else { continue }
             let path = String(line[slash...])
-            if path.contains(substring: fragment) { return path }
+            if path.contains(fragment) { return path }
         }
         return nil
     }

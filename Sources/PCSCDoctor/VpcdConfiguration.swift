@@ -70,7 +70,7 @@ public enum VpcdConfiguration {
             switch parts[0] {
             case "FRIENDLYNAME": name = value
             case "DEVICENAME": device = value
-            case "LIBPATH" where value.contains(substring: "vpcd"):
+            case "LIBPATH" where value.contains("vpcd"):
                 let portText = device.flatMap { $0.split(separator: ":").last.map(String.init) } ?? "0x8C7B"
                 let port = portText.lowercased().hasPrefix("0x") ? Int(portText.dropFirst(2), radix: 16) : Int(portText)
                 return Entry(file: file, friendlyName: name, port: port ?? 0x8C7B, library: value)

@@ -78,7 +78,7 @@ public enum JUnitReport {
     static func className(_ name: String) -> String {
         let file = name.split(separator: "/").last.map(String.init) ?? name
         let base = file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
-        return String((base.isEmpty ? file : base).map { $0 == "." ? "_" : $0 })
+        return (base.isEmpty ? file : base).replacing(".", with: "_")
     }
 
     /// Seconds with three decimals and a point, whatever the locale.

@@ -96,7 +96,7 @@ struct ContainerFile: Codable {
         @unknown default:
             return "is damaged and cannot be parsed; \(advice)"
         }
-        guard !context.codingPath.isEmpty || !(what.contains(substring: "JSON") || what.contains(substring: "json")) else {
+        guard !context.codingPath.isEmpty || !(what.contains("JSON") || what.contains("json")) else {
             return "is damaged and cannot be parsed; \(advice)"
         }
         let place = context.codingPath.map { key in
@@ -111,19 +111,7 @@ struct ContainerFile: Codable {
         case is Int.Type, is Int32.Type, is UInt32.Type: "a number"
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
-        default: "\(type)".contains(substring: "Array") ? "a list" : "an object"
-        }
-    }
-}
-
-private extension StringProtocol {
-    /// Whether `other` occurs in the text, compared character by character.
-    func contains(substring other: some StringProtocol) -> Bool {
-        var start = startIndex
-        while true {
-            if self[start...].hasPrefix(other) { return true }
-            guard start < endIndex else { return false }
-            formIndex(after: &start)
+        default: "\(type)".contains("Array") ? "a list" : "an object"
         }
     }
 }

@@ -54,11 +54,7 @@ public enum ReaderSelection {
             return readers[index]
         }
         if readers.contains(spec) { return spec }
-        let part = spec.lowercased()
-        let matches = readers.filter { reader in
-            let name = reader.lowercased()
-            return part.isEmpty || name.indices.contains { name[$0...].hasPrefix(part) }
-        }
+        let matches = readers.filter { $0.lowercased().contains(spec.lowercased()) }
         switch matches.count {
         case 1: return matches[0]
         case 0: throw .unknown(spec, readers: readers)

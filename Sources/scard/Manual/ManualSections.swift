@@ -74,7 +74,7 @@ enum ManualSections {
         }
         lines += [".El", ".Sh EXAMPLES", ".Bl -tag -width Ds"]
         for example in examples {
-            lines += [".It Li \"\(escapingBackslashes(example.command))\"", example.meaning]
+            lines += [".It Li \"\(example.command.replacing("\\", with: "\\e"))\"", example.meaning]
         }
         lines += [".El", ".Sh SEE ALSO"]
         for (index, page) in seeAlso.enumerated() {
@@ -86,22 +86,6 @@ enum ManualSections {
     /// A text line split after each sentence, as mdoc asks (`new sentence, new line`).
     static func sentencePerLine(_ line: String) -> String {
         guard !line.hasPrefix(".") else { return line }
-        var split = ""
-        var previous: Character?
-        for character in line {
-            split.append(character == " " && (previous == "." || previous == ";") ? "\n" : character)
-            previous = character
-        }
-        return split
-    }
-
-    /// `text` with each `\` written as mdoc's `\e`.
-    static func escapingBackslashes(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            escaped.append(character)
-            if character == "\\" { escaped.append("e") }
-        }
-        return escaped
+        return line.replacing(". ", with: ".\n").replacing("; ", with: ";\n")
     }
 }

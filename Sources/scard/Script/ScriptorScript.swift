@@ -47,7 +47,7 @@ struct ScriptorScript {
                 continue
             }
             var line = raw.hasSuffix("\n") ? String(raw.dropLast()) : raw
-            if !line.contains(Character(" ")) { line = Self.pairs(line) }
+            if !line.contains(" ") { line = Self.pairs(line) }
             if line.hasSuffix("\\") {
                 line.removeLast()
                 while line.hasSuffix(" ") { line.removeLast() }
@@ -78,13 +78,7 @@ struct ScriptorScript {
 
     /// Whether `line` contains `word` in any case, as Perl's `/word/i`.
     static func contains(_ line: String, _ word: String) -> Bool {
-        let line = line.lowercased()
-        var start = line.startIndex
-        while true {
-            if line[start...].hasPrefix(word) { return true }
-            guard start < line.endIndex else { return false }
-            line.formIndex(after: &start)
-        }
+        line.lowercased().contains(word)
     }
 
     /// scriptor's `s/(..)/$1 /g`: a blank after every pair of characters.
