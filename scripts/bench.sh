@@ -4,6 +4,7 @@
 # plus `scard list-readers` against `opensc-tool -l`. Prints medians (hyperfine) and ratios.
 #
 #   scripts/bench.sh [RUNS] [COUNT]      defaults: 7 rounds, 1000 exchanges
+#   SCARD_BINARY=PATH scripts/bench.sh   measures a binary built already
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,8 +21,11 @@ trap cleanup EXIT
 
 bash scripts/setup.sh --peers
 echo "bench: building scard (release, Swift runtime linked statically) and the C floor"
-bash scripts/build-release.sh --product scard >/dev/null
-scard="$(bash scripts/build-release.sh --show-bin-path)/scard"
+scard=${SCARD_BINARY:-}
+if [[ -z "$scard" ]]; then
+    bash scripts/build-release.sh --product scard >/dev/null
+    scard="$(bash scripts/build-release.sh --show-bin-path)/scard"
+fi
 # shellcheck disable=SC2046
 gcc -O2 -o "$work/floor" scripts/bench/floor.c $(pkg-config --cflags --libs libpcsclite)
 
