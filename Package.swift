@@ -11,8 +11,8 @@ let leanReleaseLink = [
 ]
 
 /// The project's own targets are optimised for size in release builds: the card exchanges wait on
-/// pcscd and the card, not on the CPU (an exchange costs about 8% more instructions, 0.8 µs, against
-/// a round trip of about 160 µs), and the stripped binary stays under 20 MB (Docs/benchmarks.md).
+/// pcscd and the card, not on the CPU (an exchange costs about 1 µs more, against a round trip of
+/// 160-390 µs), and the stripped binary stays under 20 MB (Docs/benchmarks.md).
 /// `scripts/build-release.sh` builds the dependencies the same way.
 let sizeOptimised: [SwiftSetting] = [.unsafeFlags(["-Osize"], .when(configuration: .release))]
 
