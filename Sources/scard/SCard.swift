@@ -38,7 +38,8 @@ struct SCard: ParsableCommand {
         }
         var parsed: ParsableCommand?
         // Asked only on the way out: the cast is a conformance lookup a successful run need not pay.
-        conclude(printsJSON: { parsed.map(JSONOutput.requested(by:)) ?? false }) {
+        // A command line the parser refused asks for JSON when it holds `--json` before any `--`.
+        conclude(printsJSON: { parsed.map(JSONOutput.requested(by:)) ?? arguments.prefix { $0 != "--" }.contains("--json") }) {
             var command = try parseAsRoot(arguments)
             parsed = command
             try command.run()
