@@ -76,7 +76,7 @@ enum QuickStart {
             case .option("--atr-list", let attached):
                 guard let path = tokens.value(attached) else { return nil }
                 options.atrList = path
-            case .option:
+            case .option, .repeated:
                 return nil
             }
         }
@@ -102,9 +102,10 @@ enum QuickStart {
 
 /// The arguments after the command's name, one token at a time.
 private struct Tokens {
-    /// One argument: an option (`--name`, `--name=value`, `-x`), or anything else.
+    /// One argument: an option (`--name`, `--name=value`, `-x`), an option given before, or anything else.
     enum Token: Equatable {
         case option(String, String?)
+        case repeated
         case positional(String)
     }
 
@@ -122,7 +123,7 @@ private struct Tokens {
         self.arguments = arguments
     }
 
-    /// The next token; an option seen before comes back as an option no command knows.
+    /// The next token, or nil at the end.
     mutating func next() -> Token? {
         guard index < arguments.count else { return nil }
         let argument = arguments[index]
@@ -134,7 +135,7 @@ private struct Tokens {
             name = String(argument[..<equals])
             attached = String(argument[argument.index(after: equals)...])
         }
-        if seen.contains(name) { return .option("", nil) }
+        if seen.contains(name) { return .repeated }
         seen.append(name)
         return .option(name, attached)
     }
