@@ -121,16 +121,20 @@ public struct ATRDatabase: Sendable {
                     let patternBytes = UnsafeBufferPointer(rebasing: text[record.patternStart..<record.patternEnd])
                     let plain = record.anchored ? Self.plainPrefix(patternBytes, subject) : nil
                     if plain == false { continue }
+                    // A line the direct matcher cannot read is compiled once, for matching and for its entry.
+                    var compiled: ATRPattern?
                     let matched: Bool
                     if plain == true {
                         matched = true
                     } else if ATRPattern.isSimple(patternBytes) {
                         matched = ATRPattern.matches(patternBytes, subject)
                     } else {
-                        matched = PatternProgram(patternBytes)?.matches(subject) ?? false
+                        compiled = ATRPattern(String(decoding: patternBytes, as: UTF8.self))
+                        matched = compiled?.matches(subject) ?? false
                     }
-                    guard matched else { continue }
-                    guard let pattern = ATRPattern(String(decoding: patternBytes, as: UTF8.self)) else { continue }
+                    guard matched,
+                          let pattern = compiled ?? ATRPattern(String(decoding: patternBytes, as: UTF8.self))
+                    else { continue }
                     let names = nameRanges[record.firstName..<record.endName].map {
                         String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self)
                     }

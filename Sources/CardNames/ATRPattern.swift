@@ -32,11 +32,13 @@ public struct ATRPattern: Sendable {
     /// True when `atr`, written as upper-case hex pairs separated by single blanks, matches the
     /// whole pattern.
     public func matches(atrText atr: some StringProtocol) -> Bool {
-        let subject = Array(atr.utf8)
-        return subject.withUnsafeBufferPointer { subject in
-            if let program { return program.matches(subject) }
-            return bytes.withUnsafeBufferPointer { pattern in Self.matches(pattern, subject) }
-        }
+        Array(atr.utf8).withUnsafeBufferPointer(matches)
+    }
+
+    /// True when the ATR text's bytes match the whole pattern.
+    func matches(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let program { return program.matches(subject) }
+        return bytes.withUnsafeBufferPointer { pattern in Self.matches(pattern, subject) }
     }
 
     /// True when `atr` matches the whole pattern.
