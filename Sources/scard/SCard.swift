@@ -38,8 +38,7 @@ struct SCard: ParsableCommand {
         }
         var parsed: ParsableCommand?
         // Asked only on the way out: the cast is a conformance lookup a successful run need not pay.
-        // A command line the parser refused asks for JSON when it holds `--json` before any `--`.
-        conclude(printsJSON: { parsed.map(JSONOutput.requested(by:)) ?? arguments.prefix { $0 != "--" }.contains("--json") }) {
+        conclude(printsJSON: { parsed.map(JSONOutput.requested(by:)) ?? JSONOutput.requested(byRefused: arguments) }) {
             var command = try parseAsRoot(arguments)
             parsed = command
             try command.run()

@@ -53,6 +53,11 @@ enum JSONOutput {
     nonisolated static func requested(by command: ParsableCommand) -> Bool {
         (command as? JSONOutputCommand)?.printsJSON ?? false
     }
+
+    /// Whether a command line the parser refused asked for JSON: it holds `--json` before any `--`.
+    static func requested(byRefused arguments: [String]) -> Bool {
+        arguments.prefix { $0 != "--" }.contains("--json")
+    }
 }
 
 /// A command whose output can be JSON lines, so that an error ending it is printed as one too.
